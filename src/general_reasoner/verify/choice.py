@@ -220,14 +220,21 @@ def _acronym_of(short: str, long: str) -> bool:
     return 2 <= len(short) <= 6 and len(words) == len(short) and "".join(w[0] for w in words) == short.lower()
 
 
+def _subscripts_inline(s: str) -> str:
+    """``H_{2}O^{+}`` -> ``H2O+`` (subscripts, braces and backslashes dropped; a trailing charge kept)."""
+    if "_" in s:
+        s = _SUBSCRIPT_RE.sub(r"\1", s)
+    s = s.replace("{", "").replace("}", "").replace("\\", "")
+    return _ION_CHARGE_RE.sub(r"\1", s) if "^" in s else s
+
+
 @cached_for_short
 def chemical(text: str) -> str | None:
     """A chemical formula in one spelling (``H_2O``, ``H₂O``, ``\\mathrm{H_2O}`` -> ``H2O``), else None."""
     s = normalize(text).replace(" ", "")
     if len(s) < 2 or not s[0].isupper() and s[0] not in "(\\":
         return None
-    s = _SUBSCRIPT_RE.sub(r"\1", s).replace("{", "").replace("}", "").replace("\\", "")
-    s = _ION_CHARGE_RE.sub(r"\1", s)  # NH_4^+ and NH4+ are one ion
+    s = _subscripts_inline(s)  # NH_4^+ and NH4+ are one ion
     if len(s) < 2 or not _CHEM_RE.match(s) or not _FORMULA_HINT_RE.search(s):
         return None
     return s
@@ -236,8 +243,7 @@ def chemical(text: str) -> str | None:
 @cached_for_short
 def _chem_spelling(text: str) -> str | None:
     s = normalize(text).replace(" ", "")
-    s = _SUBSCRIPT_RE.sub(r"\1", s).replace("{", "").replace("}", "").replace("\\", "")
-    s = _ION_CHARGE_RE.sub(r"\1", s)
+    s = _subscripts_inline(s)
     return s if _CHEM_RE.match(s) else None
 
 

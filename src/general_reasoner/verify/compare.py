@@ -77,7 +77,7 @@ def _as_number(q: Quantity | None, text: str, deadline: Deadline) -> Number | No
 
 def _prose_quantities(text: str) -> list[Quantity]:
     out = []
-    text = _PROSE_FRAC_RE.sub(r"\1/\2", text)
+    text = _PROSE_FRAC_RE.sub(r"\1/\2", text) if "\\frac" in text else text
     for m in _PROSE_NUM_RE.finditer(text):
         unit = m.group(2).strip()
         q = split_quantity(f"{m.group(1)} {unit}".strip()) if unit else None

@@ -37,6 +37,8 @@ _DIGIT_OR_DOLLAR_RE = re.compile(r"\d|\$")
 
 
 _BRACE_TOKEN_RE = re.compile(r"\\.|[{}]", re.S)
+_WORD2_RE = re.compile(r"[A-Za-z]{2,}")
+_TOKEN_RE = re.compile(r"[^\s$]+")
 
 
 def _brace_pairs(text: str) -> dict[int, int]:
@@ -73,20 +75,20 @@ def find_boxed(text: str) -> list[tuple[int, int, str]]:
                 continue
             pos = i + 1
         else:  # \boxed 5  (a single token)
-            t = re.match(r"[^\s$]+", text[i:i + 200])
+            t = _TOKEN_RE.match(text[i:i + 200])
             if t and m.group(0).endswith(" "):
                 found.append((m.start(), i + t.end(), t.group(0)))
             pos = i + 1
 
 
-def _last_boxed_group(text: str) -> str | None:
-    boxes = find_boxed(text)
+def _last_boxed_group(text: str, boxes: list[tuple[int, int, str]]) -> str | None:
+    """The last box, with the boxes just before it that only a few words separate from it."""
     if not boxes:
         return None
     group = [boxes[-1]]
     for box in reversed(boxes[:-1]):
         gap = text[box[1]:group[0][0]]
-        if len(gap) > 60 or len(re.findall(r"[A-Za-z]{2,}", gap.replace("\\text", ""))) > 4 or ". " in gap:
+        if len(gap) > 60 or len(_WORD2_RE.findall(gap.replace("\\text", ""))) > 4 or ". " in gap:
             break
         group.insert(0, box)
     return ", ".join(b[2].strip() for b in group)
@@ -149,7 +151,7 @@ def extract_answer(response: str, *, fallback: bool = False) -> str | None:
             if not any(start < at < end for start, end, _ in boxes[-8:]):  # a label inside a box is its content
                 line_at, label = at, m
     if boxes and boxes[-1][0] > line_at:
-        boxed = _last_boxed_group(text)
+        boxed = _last_boxed_group(text, boxes)
         after = text[boxes[-1][1]:]
         if len(after) <= FALLBACK_MAX_CHARS and (claim := final_claim(after)) is not after:
             return claim  # "\\boxed{B} -- on second thought, it is D": the last claim counts

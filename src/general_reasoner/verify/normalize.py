@@ -7,27 +7,43 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache, wraps
+from functools import wraps
 from typing import TypeVar
 
 T = TypeVar("T")
 SHORT_TEXT = 600  # results for texts up to this long are cached (answers, references, units)
+CACHE_SIZE = 16_384  # entries per cached function
+_MISSING = object()
 
 
 def cached_for_short(func: Callable[[str], T]) -> Callable[[str], T]:
     """Memoise a pure function of one string, for short strings only (bounded memory).
 
     Comparison calls the same parsers on the same short texts many times (both sides, each
-    shape level, every batch row that repeats a reference); the results are immutable.
+    shape level, every batch row that repeats a reference); the results are immutable. A plain
+    dict (emptied when full) rather than ``lru_cache`` behind a length check: a hit is one
+    dictionary lookup, and hits are most calls.
     """
-    cached = lru_cache(maxsize=16_384)(func)
+    cache: dict[str, T] = {}
+
+    get = cache.get
 
     @wraps(func)
     def wrapper(text: str) -> T:
-        return cached(text) if isinstance(text, str) and len(text) <= SHORT_TEXT else func(text)
+        if text.__class__ is str:
+            value = get(text, _MISSING)
+            if value is not _MISSING:
+                return value  # type: ignore[return-value]
+        value = func(text)
+        if text.__class__ is str and len(text) <= SHORT_TEXT:
+            if len(cache) >= CACHE_SIZE:
+                cache.clear()
+            cache[text] = value
+        return value
 
-    wrapper.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
+    wrapper.cache_clear = cache.clear  # type: ignore[attr-defined]
     return wrapper
+
 
 _TEXT_CMD_RE = re.compile(r"\\(?:text|textbf|textit|textrm|textnormal|mathrm|mathbf|mathit|mbox|operatorname"
                           r"|mathsf|mathtt|texttt|emph|textsf|boldsymbol|bm|mathbb|mathcal|rm|bf)\s*\{([^{}]*)\}")
@@ -93,8 +109,10 @@ def normalize(s: str) -> str:
         s = _SUPER_RE.sub(_superscript, s)
         s = s.translate(_SUBSCRIPTS)
     if "\\" in s:
-        s = _DOUBLE_ESCAPED_RE.sub(r"\\\1", s)  # doubly escaped text from some data files: \\frac
-        s = _SEP_BANG_RE.sub(r"\1,", s)
+        if "\\\\" in s:
+            s = _DOUBLE_ESCAPED_RE.sub(r"\\\1", s)  # doubly escaped text from some data files: \\frac
+        if ",\\!" in s:
+            s = _SEP_BANG_RE.sub(r"\1,", s)
         s = s.replace("\\\\", "\ue000")  # protect the matrix row separator
         s = strip_text_commands(s)
         for a, b in _SIMPLE_BACKSLASH:

@@ -70,7 +70,8 @@ def _digits_info(mantissa: str) -> tuple[Fraction, int, int]:
     sig = len(digits) if frac else len(digits.rstrip("0")) or 1
     if frac and not whole.strip("0"):
         sig = len(frac.lstrip("0")) or 1
-    return Fraction(int(whole + frac or "0"), 10 ** decimals), decimals, sig
+    value = int(whole + frac or "0")
+    return (Fraction(value, 10 ** decimals) if decimals else Fraction(value)), decimals, sig
 
 
 @cached_for_short
@@ -199,8 +200,7 @@ def percent_variants(num: Number) -> list[Number]:
 def compare_numbers(ref: Number, ans: Number) -> tuple[bool, bool]:
     """Equality allowing a percentage to be written as its number or as a fraction of one."""
     if ref.percent == ans.percent:
-        return numbers_equal(Number(ref.value, ref.decimals, ref.sig, min_sig=ref.min_sig),
-                             Number(ans.value, ans.decimals, ans.sig))
+        return numbers_equal(ref, ans)  # reads neither side's ``percent`` nor the answer's ``min_sig``
     near_any = False
     for r in percent_variants(ref):
         for a in percent_variants(ans):

@@ -62,13 +62,14 @@ _JOINED_RE = re.compile(r"\b(?:and|or)\b")
 _SPECIALS = (compare_ratio, compare_genotype, compare_reaction, compare_base, compare_complexity, compare_tolerance)
 
 
-_AROUND_PUNCT_RE = re.compile(r"\s*([,;()\[\]{}=+\-*/^<>|])\s*")
+_SPACE_BEFORE_PUNCT_RE = re.compile(r"\s+(?=[,;()\[\]{}=+\-*/^<>|])")
+_SPACE_AFTER_PUNCT_RE = re.compile(r"(?<=[,;()\[\]{}=+\-*/^<>|])\s+")
 
 
 def _tight(text: str) -> str:
     """Spaces around punctuation and operators dropped (``[-4, 0]`` -> ``[-4,0]``); spaces between
     two digits or words kept (``1 1/2`` is not ``11/2``)."""
-    return _AROUND_PUNCT_RE.sub(r"\1", text)
+    return _SPACE_AFTER_PUNCT_RE.sub("", _SPACE_BEFORE_PUNCT_RE.sub("", text))
 
 
 def _string_key(text: str) -> str:
