@@ -12,7 +12,21 @@ _LETTER_LEAD_RE = re.compile(r"^\s*(?:option\s+|choice\s+)?\(?([A-J])(?:\)|[.:�
 _LETTER_WITH_TEXT_RE = re.compile(r"^\s*\(([A-J])\)\s*\S")
 _ANSWER_IS_RE = re.compile(r"(?:answer|réponse|respuesta|antwort)\s*(?:is|est|es|ist)?\s*(?:for\s+sure\s+|probably\s+)?"
                            r"[:：]?\s*(?:option\s+)?\(?([A-J])\b", re.I)
-_NEGATED_RE = re.compile(r"(?:not|n't|non|no|be|pas|nicht|不是|不)\s*\(?$|(?:not|n't|non)\s+\w+\s+(?:be\s+)?$", re.I)
+# "not A", "isn't A", "can't be A", "it cannot possibly be A" (a bare "be", as in "could be A", negates nothing)
+_NEGATED_RE = re.compile(r"(?:not|n't|non|no|pas|nicht|不是|不)\s*(?:be\s*)?\(?$|(?:not|n't|non)\s+\w+\s+(?:be\s+)?$", re.I)
+_CLAUSE_NEGATION_RE = re.compile(r"(?:^|[,;:.!?—–]\s*)(?P<clause>[^,;:.!?—–]{0,60})$")
+_NEGATION_WORD_RE = re.compile(r"\b(?:not|no|never|cannot|neither|nor)\b|n't\b", re.I)
+
+
+def _negated_at(s: str, start: int) -> bool:
+    """Is the letter at ``start`` negated: right before it (``not A``, ``can't be A``) or earlier in
+    its own clause (``it doesn't make sense for it to be A``)?"""
+    if _NEGATED_RE.search(s[max(0, start - 12):start]):
+        return True
+    m = _CLAUSE_NEGATION_RE.search(s[max(0, start - 80):start])
+    return bool(m and _NEGATION_WORD_RE.search(m.group("clause")))
+
+
 _STANDALONE_RE = re.compile(r"(?<![A-Za-z'’])\(?([A-J])\)?(?![A-Za-z'’])")
 
 
@@ -52,7 +66,7 @@ def offered_letters(text: str, allowed: str) -> set[str]:
         if m.group(1) not in allowed:
             continue
         joined = prev_end >= 0 and _LIST_JOIN_RE.fullmatch(s[prev_end:m.start()])
-        negated = bool(_NEGATED_RE.search(s[max(0, m.start() - 12):m.start()])) or (negated and bool(joined))
+        negated = _negated_at(s, m.start()) or (negated and bool(joined))
         prev_end = m.end()
         if not negated:  # "it can't be A or B": both negated
             offered.add(m.group(1))
@@ -87,11 +101,58 @@ def letter_of(text: str, *, allowed: str = "ABCDE", options: dict[str, str] | No
     if m and m.group(1) in allowed:
         return m.group(1)
     found = [m for m in _STANDALONE_RE.finditer(s) if m.group(1) in allowed]
-    kept = [m for m in found if not _NEGATED_RE.search(s[max(0, m.start() - 12):m.start()])]
+    kept = [m for m in found if not _negated_at(s, m.start())]
     if not kept:
-        return None
+        return option_by_text(s, options) if options else None
     # "for sure D, it can't be A or B": the first letter not negated; a bare list of letters: the last
     return kept[0].group(1) if len(kept) < len(found) else found[-1].group(1)
+
+
+_OPTION_NEGATION_RE = re.compile(r"\b(?:not|never|no|isn't|aren't|wasn't|neither|nor|except)\b|n't\b")
+
+
+def _phrase_in(short: str, long: str) -> bool:
+    return f" {short} " in f" {long} "
+
+
+def option_by_text(text: str, options: dict[str, str]) -> str | None:
+    """The one option whose text the answer names without its letter: the answer holds the option's
+    text (``Archduke Franz Ferdinand of Austria``) or is a distinctive part of it (``Keynesian`` for
+    ``Keynesian economics``, ``Machiavelli`` for ``Niccolò Machiavelli``). None when no option or
+    several options fit, or when the answer negates."""
+    plain = plain_text(text)
+    if not plain or _OPTION_NEGATION_RE.search(plain) or len(plain) > 120:
+        return None
+    texts = {letter: plain_text(option) for letter, option in options.items()}
+    holds = [k for k, t in texts.items() if t and _phrase_in(t, plain)]
+    if len(holds) == 1:
+        return holds[0]
+    if holds:
+        longest = max(holds, key=lambda k: len(texts[k]))  # "economics" and "keynesian economics"
+        return longest if all(_phrase_in(texts[k], texts[longest]) for k in holds) else None
+    if len(plain) >= 4 and not plain.isdigit():
+        part_of = [k for k, t in texts.items() if _phrase_in(plain, t)]
+        if len(part_of) == 1:
+            return part_of[0]
+    return None
+
+
+_LEAD_LETTER_TEXT_RE = re.compile(r"^\s*(?:(?:the\s+)?(?:final\s+)?answer\s*(?:is)?\s*[:：]?\s*)?(?:option\s+)?"
+                                  r"\(?([A-J])\)?\s*(?:[.:)\-–—,]|\s)\s*(\S.*)$", re.I | re.S)
+
+
+def letter_text_conflict(answer: str, letter: str, options: dict[str, str]) -> str | None:
+    """``B. Plato`` where B is Socrates and A is Plato: the letter's text names another option.
+    Returns that other option's letter, or None (no text, the letter's own text, or no option named)."""
+    m = _LEAD_LETTER_TEXT_RE.match(_simplify(answer))
+    if not m or m.group(1).upper() != letter or not options.get(letter):
+        return None
+    said = plain_text(m.group(2))
+    own = plain_text(options[letter])
+    if not said or _phrase_in(own, said) or _phrase_in(said, own):
+        return None
+    other = option_by_text(m.group(2), {k: v for k, v in options.items() if k != letter})
+    return other
 
 
 def reference_letter(reference: str, options: dict[str, str]) -> str | None:

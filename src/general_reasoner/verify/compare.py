@@ -43,6 +43,7 @@ class Ctx:
 
 
 _SQUASH_RE = re.compile(r"\s+|\\[,;! ]")
+_ONE_CHAR_GROUP_RE = re.compile(r"\{(\w)\}")
 _PROSE_FRAC_RE = re.compile(r"\\frac\s*\{\s*(\d+)\s*\}\s*\{\s*(\d+)\s*\}")
 _CJK_RE = re.compile(r"[\u3000-\u9fff\u0600-\u06ff\u0900-\u097f]")
 _COMMAND_RE = re.compile(r"\\[A-Za-z]+")
@@ -51,7 +52,10 @@ _LABEL_COLON_RE = re.compile(r"^\s*[A-Za-z\u00c0-\u024f]{4,}\s*:")
 
 
 def _squash(s: str) -> str:
-    return _SQUASH_RE.sub("", s).replace("{", "").replace("}", "")
+    """Spaces and braces around one character dropped (``x^{2}`` -> ``x^2``); other braces kept, since
+    they carry scope (``\\frac{1}{2\\sqrt{3}}`` is not ``\\frac{1}{2}\\sqrt{3}``)."""
+    s = _SQUASH_RE.sub("", s)
+    return _ONE_CHAR_GROUP_RE.sub(r"\1", s) if "{" in s else s
 
 
 def _constant_value(text: str, deadline: Deadline) -> complex | None:

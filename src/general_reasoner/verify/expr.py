@@ -350,6 +350,18 @@ def has_decimal(node: Node) -> bool:
     return False
 
 
+def has_abs(node: Node) -> bool:
+    """Does the tree hold an absolute value (where positive-only points cannot tell ``|x|`` from ``x``)?"""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if n[0] == "f" and n[1] == "abs":
+            return True
+        if n[0] not in ("n", "s", "c", "inf"):
+            stack.extend(x for x in n[1:] if isinstance(x, tuple))
+    return False
+
+
 def expand_pm(node: Node, limit: int = 8) -> list[Node]:
     """``a \\pm b`` -> [a + b, a - b] (at most ``limit`` variants)."""
     if node[0] in ("n", "s", "c", "inf"):
@@ -478,11 +490,15 @@ def close(a: complex, b: complex, rel: float) -> bool:
 
 
 def values_at_points(trees: list[Node], names: list[str], deadline: Deadline | None,
-                     count: int = 6, fixed: dict[str, complex] | None = None) -> list[list[complex]]:
+                     count: int = 6, fixed: dict[str, complex] | None = None,
+                     negative: bool = False) -> list[list[complex]]:
     """Values of each tree at the same random points; points where any tree fails are dropped.
-    ``fixed`` names keep one value (``i`` read as the imaginary unit)."""
+    ``fixed`` names keep one value (``i`` read as the imaginary unit); ``negative``: the points
+    negated (all draws are positive, in [0.3, 2.7], to keep clear of branch cuts)."""
     rows = []
     for env in _points(names, count if names else 1, seed=12345):
+        if negative:
+            env = {k: -v for k, v in env.items()}
         if fixed:
             env.update(fixed)
         try:
@@ -500,6 +516,9 @@ def equivalent(a: Node, b: Node, deadline: Deadline | None = None) -> bool | Non
     if len(rows) < (3 if names else 1):
         return None
     same = all(close(x, y, rel) for x, y in rows)
+    if same and names and (has_abs(a) or has_abs(b)):  # |x| and x agree at positive points only
+        negative = values_at_points([a, b], names, deadline, negative=True)
+        same = all(close(x, y, rel) for x, y in negative)
     if not same and "i" in names:  # i as the imaginary unit: (1+i)^2 = 2i, e^{i\pi} = -1
         rest = [n for n in names if n != "i"]
         rows = values_at_points([a, b], rest, deadline, fixed={"i": 1j})

@@ -30,7 +30,10 @@ _THINK_END = "</think>"
 _ANSWER_KEY_RE = re.compile("answer|réponse|antwort|respuesta|答案", re.I)
 _LEAD_ANSWER_IS_RE = re.compile(r"^(?:the\s+final\s+answer\s+is|the\s+answer\s+is)\s*[:：]?\s*", re.I)
 _HOPE_RE = re.compile(r"\s*I hope it is correct", re.I)
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+# a sentence ends at . ! ? before a capital, but not after one letter ("B. Matrix", "John F. Kennedy",
+# "Marbury v. Madison") or a common abbreviation ("Dr. Smith", "St. Louis", "U.S. Senate")
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])(?<!\b[A-Za-z]\.)(?<!\b(?:Dr|Mr|Ms|St|Mt|vs|Jr|Sr|No|Co|Fe)\.)"
+                              r"(?<!\bMrs\.)(?<!\bapprox\.)\s+(?=[A-Z])")
 _STATEMENT_SPLIT_RE = re.compile(r"(?<=[.!?。])\s+(?=[A-Z\u4e00-\u9fff])|\n+|(?<=[.!?]\$\$)\s*|(?<=\$)\s+(?=[A-Z])"
                                  r"|(?<=\.\\\])\s*")
 _DIGIT_OR_DOLLAR_RE = re.compile(r"\d|\$")

@@ -46,7 +46,7 @@ def cached_for_short(func: Callable[[str], T]) -> Callable[[str], T]:
 
 
 _TEXT_CMD_RE = re.compile(r"\\(?:text|textbf|textit|textrm|textnormal|mathrm|mathbf|mathit|mbox|operatorname"
-                          r"|mathsf|mathtt|texttt|emph|textsf|boldsymbol|bm|mathbb|mathcal|rm|bf)\s*\{([^{}]*)\}")
+                          r"|mathsf|mathtt|texttt|emph|textsf|boldsymbol|bm|mathbb|mathcal|rm|bf)\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
 _SIMPLE = [
     ("\\longrightarrow", "→"), ("\\rightarrow", "→"), ("\\Rightarrow", "⇒"), ("\\rightleftharpoons", "⇌"),
     ("\\left", ""), ("\\right", ""), ("\\bigl", ""), ("\\bigr", ""), ("\\Bigl", ""), ("\\Bigr", ""),
@@ -89,6 +89,7 @@ _SEP_BANG_RE = re.compile(r"(\d),\\!\s*(?=\d{3})")
 _SUPER_AFTER_CARET_RE = re.compile(r"\^\{?([⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)\}?")
 _SUPER_RE = re.compile(r"([⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)")
 _SPACES_RE = re.compile(r"\s+")
+_DEGREE_SPACE_RE = re.compile(r"°\s+(?=[CFK]\b)")
 _SPACE_CARET_RE = re.compile(r"\s+\^")
 _TRAILING_PUNCT_RE = re.compile(r"\s*(?:\\,|\.|;|,)\s*$")
 _ENDS_DECIMAL_POINT_RE = re.compile(r"\d\.$")
@@ -129,6 +130,8 @@ def normalize(s: str) -> str:
     if "**" in s:  # Python/sympy power x**2 (not markdown bold: no operand on both sides)
         s = _PY_POWER_RE.sub("^", s)
     s = _SPACES_RE.sub(" ", s).strip()
+    if "° " in s:
+        s = _DEGREE_SPACE_RE.sub("°", s)  # 27 ^\\circ \\mathrm{C} -> 27 °C
     if "^" in s:
         s = _SPACE_CARET_RE.sub("^", s)
     s = s.replace("\ue000", "\\\\")

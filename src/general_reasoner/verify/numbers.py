@@ -4,9 +4,15 @@ comparison whose tolerance is tied to the precision each side states.
 - exact vs exact (integers, fractions): equal values only.
 - a decimal reference states its precision: the answer must round to it (``26.3`` accepts
   ``26.32``; ``1.23e-8`` rejects ``1.24e-8``), never looser than 1% of the value.
-- an answer may state fewer digits than the reference if it keeps >= 3 significant digits and
-  is a correct rounding (``3.14159`` accepts ``3.14``); an exact reference accepts a decimal
-  with >= 2 significant digits that is a correct rounding (``1/3`` accepts ``0.33``).
+- an answer may state fewer digits than the reference if it is a correct rounding of it and
+  keeps >= 3 significant digits (``3.14159`` accepts ``3.14``) or >= 2 within 0.5% (``97.2`` accepts
+  ``97``; ``1.23`` rejects ``1.2``, ``4.76`` rejects ``4.8``); an exact reference accepts a decimal with >= 2 significant
+  digits that is a correct rounding (``1/3`` accepts ``0.33``); a repeating decimal
+  (``0.\\overline{36}``) is exact and accepts no rounding.
+- a value whose precision is not a power of ten (an answer converted from another unit) is equal
+  when the two rounding intervals overlap and the values are within 0.5%.
+- an integer is exact (a count), unless it is ``measured`` (it carries a unit, or the answer type
+  is Float): then its last digit is its precision (``-890 kJ/mol`` accepts ``-890.3 kJ/mol``).
 """
 
 from __future__ import annotations
@@ -38,14 +44,18 @@ class Number:
     sig: int                   # significant digits stated
     percent: bool = False
     min_sig: int = 2           # an exact reference accepts roundings with at least this many digits
+    measured: bool = False     # an integer stating a measurement (precision in its last digit), not a count
+    quantum_override: Fraction | None = None  # the precision of a converted value (not a power of ten)
 
     @property
     def quantum(self) -> Fraction | None:
+        if self.quantum_override is not None:
+            return self.quantum_override
         return None if self.decimals is None else Fraction(10) ** -self.decimals
 
     @property
     def is_integer_literal(self) -> bool:
-        return self.decimals == 0 and self.value.denominator == 1
+        return self.decimals == 0 and self.value.denominator == 1 and not self.measured
 
     def __float__(self) -> float:
         return float(self.value)
@@ -124,7 +134,7 @@ def parse_number(text: str) -> Number | None:
         whole, head, rep = m.group(2) or "0", m.group(3), m.group(4)
         value = int(whole) + (Fraction(int(head or "0"), 10 ** len(head))
                               + Fraction(int(rep), (10 ** len(rep) - 1) * 10 ** len(head)))
-        return Number(-value if m.group(1) == "-" else value, None, 99, percent)
+        return Number(-value if m.group(1) == "-" else value, None, 99, percent, min_sig=99)
     m = _MIXED_RE.fullmatch(s)
     if m:  # a mixed number: 3\frac{1}{2} and 3 1/2 are 7/2 (a proper fraction after a whole number)
         sign, whole, num, den = (m.group(1), m.group(2), m.group(3), m.group(4)) if m.group(2) else \
@@ -181,8 +191,11 @@ def numbers_equal(ref: Number, ans: Number) -> tuple[bool, bool]:
     tol = min(qr / 2, abs(r) / 100) if r else qr / 2
     if _within(a, r, tol * (1 + Fraction(1, 10**9))):
         return True, True
-    if qa is not None and qa > qr and ans.sig >= 3 and _within(a, r, qa / 2):
-        return True, True
+    if qa is not None and qa > qr and _within(a, r, qa / 2) and (ans.sig >= 3 or abs(a - r) <= abs(r) / 200):
+        return True, True  # a correct rounding of the reference to fewer digits
+    if qa is not None and (ref.quantum_override or ans.quantum_override) and abs(a - r) < (qa + qr) / 2 \
+            and abs(a - r) <= abs(r) / 200:
+        return True, True  # rounding intervals overlap (a converted value)
     if qa is None and ref.sig >= 2 and _within(a, r, qr / 2):
         return True, True
     return False, near

@@ -9,6 +9,7 @@ from general_reasoner.types import AnswerType, Status, Verdict
 from general_reasoner.verify.choice import (
     answer_to_question,
     letter_of,
+    letter_text_conflict,
     offered_letters,
     parse_bool,
     parse_options,
@@ -38,8 +39,12 @@ from general_reasoner.verify.special import (
 )
 from general_reasoner.verify.units import compare_quantities, split_quantity
 
-_ORDER_WORDS_RE = re.compile(r"\b(?:in order|respectively|ordered|increasing|decreasing|ascending|descending"
-                             r"|in the order|sequence of|from (?:smallest|largest|least|greatest))\b", re.I)
+_ORDER_WORDS_RE = re.compile(
+    r"\b(?:in order|respectively|ordered|increasing|decreasing|ascending|descending|in (?:the|that|this) order"
+    r"|sequence of|from (?:smallest|largest|least|greatest|lowest|highest|first|earliest|oldest)"
+    r"|(?:chronological|alphabetical|reverse|visit|visiting|traversal|topological|sorted) order|arrange|rank"
+    r"|traversal|sort(?:ed|s)?\b|order (?:of|in which)|step by step order|(?:first|earliest) to)\b"
+    r"|\(a\).{1,300}\(b\)|\b(?:a|i)\).{1,300}\b(?:b|ii)\)", re.I | re.S)
 _LETTER_LIST_RE = re.compile(r"^\s*\(?[A-Ja-j]\)?(?:\s*(?:,|;|/|&|\band\b|\bor\b)\s*\(?[A-Ja-j]\)?)+\s*\.?\s*$")
 _BARE_LETTER_RE = re.compile(r"^\s*\(?([A-J])\)?\s*[.:)]?\s*$")
 
@@ -125,6 +130,9 @@ def _multiple_choice(ref: str, answer: str, question: str | None, forced: bool) 
             return None
         return Result(False, False, "no option letter found in the answer")
     if letter == ref_letter:
+        other = letter_text_conflict(answer, letter, options) if options else None
+        if other is not None:
+            return Result(False, True, f"option {letter} named with the text of option {other}")
         return Result(True, True, f"option {letter}")
     return Result(False, True, f"option {letter}, expected {ref_letter}")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from general_reasoner.verify.normalize import cached_for_short
@@ -19,13 +19,16 @@ _NUM_PART = (r"[-+]?\s*(?:\\frac\s*\{\s*\d+\s*\}\s*\{\s*\d+\s*\}|\d+\s*/\s*\d+(?
 _QTY_RE = re.compile(rf"^({_NUM_PART})\s*(\S.*)$")
 # A spaced minus between terms ("x^2 - 8x"), never inside a unit ("m/s", "N*m", "s^-1").
 _TERM_OPERATOR_RE = re.compile(r"\s-\s")
-_UNIT_OK_RE = re.compile(r"^[A-Za-zµμΩ°%$€£¥'][A-Za-zµμΩ°%\s*/^().\-\d{}_]*$")
+_UNIT_OK_RE = re.compile(r"^[A-Za-zµμΩ°%$€£¥'Åε][A-Za-zµμΩ°%Åε\s*/^().\-\d{}_]*$")
 _UNIT_WORD_FIX = {
     "°C": "degC", "°F": "degF", "°K": "K", "°": "degree", "ºC": "degC", "Ω": "ohm", "µ": "u", "μ": "u",
     "liters": "L", "litres": "L", "liter": "L", "litre": "L", "sec": "s", "secs": "s", "hrs": "h", "hr": "h",
     "mins": "min", "amu": "u", "M": "molar", "mph": "mile/hour", "kph": "km/hour", "cc": "cm^3",
     "Cal": "kcal", "kmph": "km/hour", "lbs": "lb", "N.m": "N*m", "Nm": "N*m", "mL": "mL", "ml": "mL",
     "rev": "revolution", "rpm": "revolution/minute", "yr": "year", "yrs": "year", "sq": "",
+    "AU": "au", "mb": "mbar", "Å": "angstrom", "drops": "drop", "gtt": "drop",
+    "basis points": "basis_point", "basis point": "basis_point", "bps": "basis_point", "bp": "basis_point",
+    "percentage points": "percentage_point", "percentage point": "percentage_point", "pp": "percentage_point",
 }
 _NOT_UNIT_WORDS = {"and", "or", "is", "are", "the", "of", "to", "which", "that", "it", "in", "for", "with", "not",
                    "a", "an", "as", "so", "then", "if", "where", "when", "at", "by", "be", "was", "this"}
@@ -46,7 +49,8 @@ def registry():  # type: ignore[no-untyped-def]
 
     ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
     for line in ("molar = mol / L = M_", "yuan = [currency_cny]", "degrees = degree", "bpm = 1 / minute",
-                 "beat = 1 = beats", "gauss_si = 1e-4 * tesla"):
+                 "beat = 1 = beats", "gauss_si = 1e-4 * tesla", "drop = [drop]",
+                 "percentage_point = 0.01", "basis_point = 1e-4"):
         try:
             ureg.define(line)
         except Exception:  # noqa: BLE001 - an already defined name is fine
@@ -101,6 +105,8 @@ def split_quantity(text: str) -> Quantity | None:
         return None
     if _TERM_OPERATOR_RE.search(unit):
         return None  # "-18x^2 - 8x": an expression with terms, not a number with a unit
+    if _ALGEBRA_RE.match(unit) and _algebraic(unit, tight=m.start(2) == m.end(1)):
+        return None  # "2x", "4xy^2", "3i": a coefficient and variables, not a number with a unit
     words = unit.split()
     scale = _SCALE_WORDS.get(words[0].lower()) if words[0].isalpha() and (len(words[0]) > 2 or cur) else None
     if scale is not None:
@@ -110,13 +116,29 @@ def split_quantity(text: str) -> Quantity | None:
         unit = " ".join(words)
         if not unit:
             return Quantity(num, "")
-    if len(words) > 3 or any(w in _NOT_UNIT_WORDS for w in words):
-        return None
+    if any(w in _NOT_UNIT_WORDS for w in words) or (len(words) > 3 and _pint_unit(unit) is None):
+        return None  # "L atm mol^-1 K^-1" is one unit; "apples in the basket" is not
     if unit in ("%", "percent", "pct", "percentage", "per cent"):
         return Quantity(Number(num.value, num.decimals, num.sig, True), "")
     if unit.lower() in _CURRENCY or cur:
         return Quantity(num, "") if unit.lower() in _CURRENCY else None
     return Quantity(num, unit)
+
+
+_ALGEBRA_RE = re.compile(r"^(?:[A-Za-z](?:\^\{?-?\d+\}?)?)+$")
+_POWER_RE = re.compile(r"\^\{?-?\d+\}?")
+_TIGHT_UNIT_LETTERS = set("msghlKAVWJNLCFTM")  # units often written right after the number: 5m, 3s, 2A
+
+
+def _algebraic(unit: str, tight: bool) -> bool:
+    """Variables rather than a unit: one letter written right after the number that is not a common
+    unit symbol (``2x``, ``3t``, ``2i``), or several letters pint does not know (``xy^2``)."""
+    letters = _POWER_RE.sub("", unit)
+    if len(letters) == 1:
+        return tight and letters not in _TIGHT_UNIT_LETTERS
+    if len(letters) > 3 and "^" not in unit:
+        return False  # a word: "12 students", "5 apples"
+    return _pint_unit(unit) is None
 
 
 _UNIT_WORD_RE = re.compile(r"[A-Za-z°º]+")
@@ -193,9 +215,15 @@ def _conversion(from_unit: str, to_unit: str) -> tuple[float, float] | str:
     return scale, zero
 
 
+def _measured(num: Number) -> Number:
+    """A number with a unit states a measurement: an integer's last digit is its precision."""
+    return replace(num, measured=True) if num.decimals == 0 and num.value.denominator == 1 else num
+
+
 def compare_quantities(ref: Quantity, ans: Quantity) -> UnitResult:
+    ref_number = _measured(ref.number) if ref.unit else ref.number
     if not ref.unit or not ans.unit or _words_equal(ref.unit, ans.unit):
-        eq, near = compare_numbers(ref.number, ans.number)
+        eq, near = compare_numbers(ref_number, ans.number)
         if eq:
             return UnitResult(True, True, "numbers equal" + (" (unit left out)" if ref.unit != ans.unit else ""))
         both = bool(ref.unit) == bool(ans.unit)
@@ -210,9 +238,11 @@ def compare_quantities(ref: Quantity, ans: Quantity) -> UnitResult:
         return UnitResult(False, False, "unit conversion overflow")
     shift = round(math.log10(abs(one)))
     decimals = None if ans.number.decimals is None else ans.number.decimals - shift
-    converted = Number(from_float(value),
-                       decimals, ans.number.sig, ans.number.percent)
-    eq, near = compare_numbers(ref.number, converted)
+    quantum = ans.number.quantum
+    converted = Number(from_float(value), decimals, ans.number.sig, ans.number.percent,
+                       quantum_override=None if quantum is None or shift == math.log10(abs(one))
+                       else quantum * from_float(abs(one)))
+    eq, near = compare_numbers(ref_number, converted)
     if eq:
         return UnitResult(True, True, f"equal after converting {ans.unit} to {ref.unit}")
     return UnitResult(False, not near, f"differ after converting {ans.unit} to {ref.unit}")
