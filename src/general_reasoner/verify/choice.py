@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from general_reasoner.verify.chem_names import name_matches_formula
 from general_reasoner.verify.normalize import cached_for_short, normalize, plain_text
 
 _OPTION_LINE_RE = re.compile(r"(?:^|\n|\s)\(?([A-J])[\).:]\s+([^\n]+?)(?=\s+\(?[A-J][\).:]\s|\n|$)")
@@ -203,7 +204,19 @@ def parse_bool(text: str) -> bool | None:
         return True
     if first in ("no", "false"):
         return False
+    m = _CLOSING_VERDICT_RE.search(s)  # "..., so the statement is true"
+    if m and not _TRUE_DENIED_RE.search(s[:m.start()].rsplit(",", 1)[-1]):
+        value = m.group(2) in ("true", "correct", "valid")
+        return value != bool(m.group(1))
+    if first in ("correct", "right") and not _TRUE_DENIED_RE.search(s):
+        return True
+    if first in ("incorrect", "wrong"):
+        return False
     return None
+
+
+_CLOSING_VERDICT_RE = re.compile(r"\b(?:statement|claim|assertion|proposition|it)\s+(?:is|would be)\s+(not\s+)?"
+                                 r"(true|false|correct|incorrect|valid|invalid)\W*$")
 
 
 _YES_NO_QUESTION_RE = re.compile(r"^\s*(?:does|do|is|are|can|will|was|were|has|have|did|could|should|would)\s+(.+)$",
@@ -258,8 +271,13 @@ _NULL_HYPOTHESIS_RE = re.compile(r"\b(?:the\s+)?null\s+hypothesis\b|\bh_?\{?0\}?
 _NOT_REJECT_RE = re.compile(r"\b(?:do\s+not|don't|does\s+not|cannot|can't|fail(?:s|ed)?\s+to|not)\s+reject")
 
 
+_VERSUS_RE = re.compile(r"\b(?:versus|vs\.?|v\.)(?=\s)")
+
+
 def _canonical_words(text: str) -> str:
-    """Phrases with one meaning written many ways: hypothesis-test decisions."""
+    """Phrases with one meaning written many ways: hypothesis-test decisions, "v." / "vs." / "versus"."""
+    if "v" in text:
+        text = _VERSUS_RE.sub("vs", text)
     if "reject" in text:
         text = _NULL_HYPOTHESIS_RE.sub("h0", text)
         text = _NOT_REJECT_RE.sub("fail to reject", text)
@@ -308,13 +326,35 @@ def _chem_spelling(text: str) -> str | None:
     return s if _CHEM_RE.match(s) else None
 
 
-def strings_equal(reference: str, answer: str) -> tuple[bool, str]:
-    """(equal, how) for short free-text answers."""
+_PERSON_QUESTION_RE = re.compile(
+    r"\b(?:who|whom|whose)\b|\bwhich\s+(?:[\w-]+\s+){0,3}(?:philosopher|psychologist|economist|scientist|physicist"
+    r"|chemist|biologist|mathematician|author|writer|poet|novelist|playwright|president|king|queen|emperor|leader"
+    r"|person|thinker|sociologist|theorist|composer|artist|painter|inventor|explorer|historian|general|pope"
+    r"|politician|statesman|engineer|astronomer|naturalist|geologist|physician|researcher|founder)s?\b", re.I)
+_NAME_RE = re.compile(r"^(?:[A-Z][a-zà-ÿ'\-]+\.?|[A-Z]\.)(?:\s+(?:[A-Z][a-zà-ÿ'\-]+\.?|[A-Z]\.|de|von|van|da|di|la|le)){1,3}$")
+
+
+def _surname_of(reference: str, answer: str, question: str) -> bool:
+    """``Maslow`` for ``Abraham Maslow`` where the question asks who: the answer is the reference's
+    last name (first names and initials left out)."""
+    if not _PERSON_QUESTION_RE.search(question) or not _NAME_RE.match(reference):
+        return False
+    ref_words, ans_words = reference.split(), answer.replace(".", ". ").split()
+    return len(ans_words) < len(ref_words) and plain_text(ans_words[-1]) == plain_text(ref_words[-1]) and \
+        all(plain_text(w).rstrip(".") in {plain_text(x).rstrip(".") for x in ref_words} or len(w.rstrip(".")) == 1
+            for w in ans_words)
+
+
+def strings_equal(reference: str, answer: str, question: str | None = None) -> tuple[bool, str]:
+    """(equal, how) for short free-text answers; ``question`` says when a surname names the person."""
     cr, ca = chemical(reference), chemical(answer)
     if cr or ca:
         other = _chem_spelling(answer if cr else reference)
         if other is not None:
             return (cr or other) == (ca or other), "chemical formula"
+        named = name_matches_formula(answer if cr else reference, cr or ca)  # type: ignore[arg-type]
+        if named is not None:
+            return named, "chemical name and formula" + ("" if named else " differ")
     r, a = _canonical_words(plain_text(reference)), _canonical_words(plain_text(answer))
     if not r or not a:
         return False, "empty"
@@ -331,6 +371,8 @@ def strings_equal(reference: str, answer: str) -> tuple[bool, str]:
         return True, "same text (singular/plural)"
     if r.rstrip("s") == a.rstrip("s") and len(r) > 3:
         return True, "same text (plural)"
+    if question and _surname_of(rs, as_, question):
+        return True, "the person's surname"
     rw, aw = r.split(), a.split()
     if (_TWO_LOWER_RE.search(r) and len(rw) <= 6 and len(aw) <= len(rw) + 4 and f" {r} " in f" {a} "
             and not _NEGATION_RE.search(a) and not (ca and not cr)

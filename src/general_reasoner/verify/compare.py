@@ -198,7 +198,7 @@ def compare_scalar(ref: str, ans: str, ctx: Ctx) -> Result:
         return Result(br == ba, True, "booleans " + ("agree" if br == ba else "differ"))
     if qr is not None and _is_prose(ans) and (prose := _prose_result(qr, ans)) is not None:
         return prose
-    same, how = strings_equal(ref, ans)
+    same, how = strings_equal(ref, ans, ctx.question)
     if same:
         return Result(True, True, how)
     return Result(False, False, f"could not match the answer to the reference ({how})")
@@ -315,10 +315,18 @@ def _as_interval(shape: Shape) -> Shape | None:
         return _chain_interval(rev)
     if len(ops) == 2:
         return _chain_interval(shape)
-    if len(ops) != 1 or ops[0] not in _FLIP:
+    if len(ops) != 1 or ops[0] not in (*_FLIP, "!="):
         return None
     left, right = (i.text.replace(" ", "") for i in shape.items)
     op = ops[0]
+    if (m := _ABS_VAR_RE.match(left)) and not _KEY_RE.match(right) and op != "!=":
+        return _abs_interval(right, op)  # |x| > 1 -> (-inf, -1) U (1, inf)
+    if op == "!=":  # x != 2 -> (-inf, 2) U (2, inf)
+        bound = right if _KEY_RE.match(left) and not _KEY_RE.match(right) else \
+            left if _KEY_RE.match(right) and not _KEY_RE.match(left) else None
+        if bound is None:
+            return None
+        return Shape("union", (_interval("-\\infty", bound, "()"), _interval(bound, "\\infty", "()")))
     if _KEY_RE.match(left) and not _KEY_RE.match(right):
         bound = right
     elif _KEY_RE.match(right) and not _KEY_RE.match(left):
@@ -330,6 +338,23 @@ def _as_interval(shape: Shape) -> Shape | None:
     brackets = ("(" + ("]" if closed else ")")) if op in ("<", "<=") else (("[" if closed else "(") + ")")
     return Shape("tuple", (Shape("scalar", text=lo), Shape("scalar", text=hi)), brackets=brackets,
                  left_closed=brackets[0] == "[", right_closed=brackets[1] == "]")
+
+
+_ABS_VAR_RE = re.compile(r"^\|([A-Za-z])\|$")
+
+
+def _interval(lo: str, hi: str, brackets: str) -> Shape:
+    return Shape("tuple", (Shape("scalar", text=lo), Shape("scalar", text=hi)), brackets=brackets,
+                 left_closed=brackets[0] == "[", right_closed=brackets[1] == "]")
+
+
+def _abs_interval(bound: str, op: str) -> Shape:
+    """``|x| < b`` -> (-b, b); ``|x| >= b`` -> (-inf, -b] U [b, inf)."""
+    closed = op in ("<=", ">=")
+    if op in ("<", "<="):
+        return _interval(f"-({bound})", bound, "[]" if closed else "()")
+    return Shape("union", (_interval("-\\infty", f"-({bound})", "(]" if closed else "()"),
+                           _interval(bound, "\\infty", "[)" if closed else "()")))
 
 
 _LABEL_DECOR_RE = re.compile(r"\\(?:hat|bar|tilde|overline)|[\s{}]")
@@ -406,9 +431,13 @@ def compare_shapes(r: Shape, a: Shape, ctx: Ctx) -> Result:
         if pm:
             as_set = Shape("set", tuple(Shape("scalar", text=t) for t in pm))
             return compare_shapes(as_set, a, ctx) if scalar is r else compare_shapes(r, as_set, ctx)
+        if a.kind == "scalar" and r.kind in ("list", "tuple", "set") and (spaced := _spaced_items(a.text, r)):
+            return compare_shapes(r, Shape(r.kind, spaced, brackets=r.brackets), ctx)  # "5 3 1 4 8"
         if a.kind == "scalar" and _is_prose(a.text) and r.kind in ("list", "tuple", "set"):
             return _prose_parts(r, a.text, ctx)
         if r.kind == "scalar":
+            if a.kind == "list" and len(a.items) <= 3 and all(compare_shapes(r, x, ctx).equal for x in a.items):
+                return Result(True, True, "every part restates the reference")  # "sulphuric acid, H2SO4"
             return Result(False, True, f"a {a.kind} where the reference is one value")
         hits = [compare_shapes(x, a, ctx).equal for x in r.items]
         return Result(False, True, "partial answer: only some reference parts given" if any(hits)
@@ -433,6 +462,20 @@ def compare_shapes(r: Shape, a: Shape, ctx: Ctx) -> Result:
             i.kind == "relation" and i.text == "=" for i in r.items + a.items):
         return _match_ordered(r.items, a.items, ctx)  # labelled parts whose labels differ in spelling: in order
     return _match_unordered(_items(r), _items(a), ctx)
+
+
+_SIMPLE_TOKEN_RE = re.compile(r"^(?:[-+]?\d+(?:\.\d+)?|[A-Za-z]|[A-Za-z][a-z]{1,15})$")
+
+
+def _spaced_items(text: str, r: Shape) -> tuple[Shape, ...] | None:
+    """An answer listing the reference's items separated by spaces only (``5 3 1 4 8``, ``A B C D E``):
+    as many simple tokens (numbers, letters, single words) as the reference has simple items."""
+    tokens = text.split()
+    if len(tokens) != len(r.items) or len(tokens) < 2 or not all(_SIMPLE_TOKEN_RE.match(t) for t in tokens):
+        return None
+    if not all(i.kind == "scalar" and _SIMPLE_TOKEN_RE.match(i.text) for i in r.items):
+        return None
+    return tuple(Shape("scalar", text=t) for t in tokens)
 
 
 def _prose_parts(r: Shape, text: str, ctx: Ctx) -> Result:

@@ -25,16 +25,18 @@ FUNCS = {
     "ln": cmath.log, "log": cmath.log, "exp": cmath.exp, "sqrt": cmath.sqrt, "abs": abs,
     "asin": cmath.asin, "acos": cmath.acos, "atan": cmath.atan, "lg": cmath.log10,
     "arccot": lambda z: cmath.atan(1 / z), "arcsec": lambda z: cmath.acos(1 / z), "arccsc": lambda z: cmath.asin(1 / z),
+    "cis": lambda z: cmath.exp(1j * z),
 }
 _INVERSE = {"sin": "arcsin", "cos": "arccos", "tan": "arctan", "cot": "arccot", "sec": "arcsec", "csc": "arccsc"}
-_TRIG = {"sin", "cos", "tan", "sec", "csc", "cot"}
+_TRIG = {"sin", "cos", "tan", "sec", "csc", "cot", "cis"}  # read 60° in degrees
+_RELATIONS = ("<", "<=", ">", ">=", "=", "!=")
 GREEK = {"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu",
          "nu", "xi", "rho", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega", "Gamma", "Delta", "Theta",
          "Lambda", "Xi", "Sigma", "Phi", "Psi", "Omega", "ell", "hbar"}
 CONSTS = {"pi": math.pi, "e": math.e}
 _TOKEN_RE = re.compile(
     r"\s*(?:(?P<num>\d+\.\d*|\.\d+|\d+)|(?P<cmd>\\[A-Za-z]+|\\[{}|])|(?P<id>[A-Za-z]+)"
-    r"|(?P<op><=|>=|!=|[-+*/^_(){}\[\]|!=<>,°%≈'&;:]))")
+    r"|(?P<op><=|>=|!=|\\\\|[-+*/^_(){}\[\]|!=<>,°%≈'&;:]))")
 
 
 class ParseError(Exception):
@@ -271,6 +273,60 @@ class _Parser:
             node = self.node("^", node, power)
         return node
 
+    def extremum(self, name: str) -> Node:
+        """``\\max(x, 0)``: two or more arguments, compared by value (real only)."""
+        self.expect("(")
+        args = [self.expr()]
+        while (tok := self.peek()) and tok[1] == ",":
+            self.i += 1
+            args.append(self.expr())
+        self.expect(")")
+        if len(args) < 2:
+            raise ParseError(f"\\{name} needs two arguments")
+        return self.node(name, *args)
+
+    def _env(self) -> str:
+        self.expect("{")
+        name = ""
+        while (tok := self.take())[1] != "}":
+            name += tok[1]
+        return name
+
+    def cases(self) -> Node:
+        """``\\begin{cases} x & x \\ge 0 \\\\ -x & x < 0 \\end{cases}`` -> ("cases", v1, c1, v2, c2, ...)."""
+        if self._env() != "cases":
+            raise ParseError("only the cases environment is an expression")
+        parts: list[Node] = []
+        while True:
+            parts.append(self.expr())
+            self.expect("&")
+            parts.append(self.condition())
+            tok = self.take()
+            if tok[1] == "\\\\" and (nxt := self.peek()) and nxt[1] != "\\end":
+                continue
+            if tok[1] == "\\\\":
+                tok = self.take()
+            if tok[1] != "\\end" or self._env() != "cases":
+                raise ParseError("unclosed cases")
+            return self.node("cases", *parts)
+
+    def condition(self) -> Node:
+        """``x \\ge 0``, ``0 < x < 1``, ``if x < 0``, ``otherwise`` -> ("cond", ops, e1, e2, ...)."""
+        while (tok := self.peek()) and tok[0] == "id" and tok[1] in ("if", "for", "when", "where"):
+            self.i += 1
+        tok = self.peek()
+        if tok and tok[0] == "id" and tok[1] in ("otherwise", "else", "elsewhere"):
+            self.i += 1
+            return ("cond", "")
+        exprs, ops = [self.expr()], []
+        while (tok := self.peek()) and tok[1] in _RELATIONS:
+            self.i += 1
+            ops.append(tok[1])
+            exprs.append(self.expr())
+        if not ops:
+            raise ParseError("a case without a condition")
+        return self.node("cond", " ".join(ops), *exprs)
+
     def command(self, c: str) -> Node:
         if c == "frac":
             num = self.group()
@@ -287,6 +343,10 @@ class _Parser:
         if c == "binom":
             n, k = self.group(), self.group()
             return self.node("binom", n, k)
+        if c in ("max", "min"):
+            return self.extremum(c)
+        if c == "begin":
+            return self.cases()
         if c in FUNCS or c in _INVERSE or c in ("arcsin", "arccos", "arctan"):
             return self.function(c)
         if c in CONSTS:
@@ -351,11 +411,12 @@ def has_decimal(node: Node) -> bool:
 
 
 def has_abs(node: Node) -> bool:
-    """Does the tree hold an absolute value (where positive-only points cannot tell ``|x|`` from ``x``)?"""
+    """Does the tree hold an absolute value, a piecewise or a max/min (where positive-only points cannot
+    tell ``|x|`` from ``x``)?"""
     stack = [node]
     while stack:
         n = stack.pop()
-        if n[0] == "f" and n[1] == "abs":
+        if (n[0] == "f" and n[1] == "abs") or n[0] in ("cases", "max", "min"):
             return True
         if n[0] not in ("n", "s", "c", "inf"):
             stack.extend(x for x in n[1:] if isinstance(x, tuple))
@@ -383,6 +444,16 @@ def expand_pm(node: Node, limit: int = 8) -> list[Node]:
 
 class _Unusable(Exception):
     pass
+
+
+def _real(z: complex) -> float:
+    if abs(z.imag) > 1e-9 * max(1.0, abs(z.real)):
+        raise _Unusable("an order comparison of complex values")
+    return z.real
+
+
+def _compare(a: float, op: str, b: float) -> bool:
+    return {"<": a < b, "<=": a <= b, ">": a > b, ">=": a >= b, "=": a == b, "!=": a != b}[op]
 
 
 def evaluate(node: Node, env: dict[str, complex], deadline: Deadline | None = None) -> complex:
@@ -446,6 +517,14 @@ def evaluate(node: Node, env: dict[str, complex], deadline: Deadline | None = No
             if a.real > MAX_FACTORIAL:
                 raise TooComplex("binomial too large")
             return complex(math.gamma(a.real + 1) / (math.gamma(b.real + 1) * math.gamma(a.real - b.real + 1)))
+        if op in ("max", "min"):
+            values = [_real(ev(x)) for x in n[1:]]
+            return complex(max(values) if op == "max" else min(values))
+        if op == "cases":
+            for value, cond in zip(n[1::2], n[2::2], strict=True):
+                if holds(cond):
+                    return ev(value)
+            raise _Unusable("no case holds")
         if op == "deg":
             return ev(n[1])
         if op == "pct":
@@ -453,6 +532,12 @@ def evaluate(node: Node, env: dict[str, complex], deadline: Deadline | None = No
         if op == "pm":
             raise _Unusable("± inside an expression")
         raise _Unusable(f"operator {op}")
+
+    def holds(cond: Node) -> bool:
+        if not cond[1]:
+            return True  # otherwise
+        values = [_real(ev(x)) for x in cond[2:]]
+        return all(_compare(a, op, b) for a, op, b in zip(values, cond[1].split(), values[1:], strict=False))
 
     try:
         value = ev(node)

@@ -6,6 +6,7 @@ Pure string rewriting, linear in the input: no parsing, no evaluation.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from functools import wraps
 from typing import TypeVar
@@ -64,7 +65,7 @@ _SIMPLE = [
     ("\\mathrm{e}", "e"), ("\\to", "→"), ("\\implies", "⇒"),
     ("\\varepsilon", "\\epsilon"), ("\\varphi", "\\phi"), ("\\cup", " \\cup "), ("\\cap", " \\cap "),
 ]
-_DOUBLE_ESCAPED_RE = re.compile(r"\\\\(frac|dfrac|left|right|sqrt|boxed|text|leq?|geq?|pi|cdot|times|infty|mathrm"
+_DOUBLE_ESCAPED_RE = re.compile(r"(?<!\\)\\\\(frac|dfrac|left|right|sqrt|boxed|text|leq?|geq?|pi|cdot|times|infty|mathrm"
                                 r"|in|pm|begin|end|circ|quad|sin|cos|tan|log|ln)(?![a-zA-Z])")
 _PY_POWER_RE = re.compile(r"(?<=[\w)\]}])\*\*(?=[\w(\-{])")
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
@@ -142,8 +143,10 @@ def normalize(s: str) -> str:
 
 @cached_for_short
 def plain_text(s: str) -> str:
-    """Lower-case words only: for comparing short free-text answers."""
+    """Lower-case words only, accents dropped (``René`` -> ``rene``): for comparing short free-text answers."""
     s = normalize(s).lower()
+    if not s.isascii():
+        s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
     if "\\" in s:
         s = _LOWER_COMMAND_RE.sub(" ", s)
     if "degree" in s:

@@ -231,13 +231,26 @@ _WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 7
                "hundred": 100, "a hundred": 100, "one hundred": 100, "thousand": 1000, "one thousand": 1000})
 
 
+_FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+                   "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+                   "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
+_FRACTION_WORDS_RE = re.compile(r"^(a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+([a-z]+)$")
+
+
 def number_word(text: str) -> Number | None:
-    """A whole answer that is a number in words (``three``, ``twenty-one``), or None."""
+    """A whole answer that is a number in words (``three``, ``twenty-one``, ``one quarter``,
+    ``two-thirds``), or None."""
     s = text.strip().strip(".").lower()
     if len(s) > 20:
         return None
     if s in _WORDS:
         return Number(Fraction(_WORDS[s]), 0, len(str(_WORDS[s])))
+    m = _FRACTION_WORDS_RE.match(s)
+    if m and m.group(2) in _FRACTION_WORDS:
+        num = 1 if m.group(1) in ("a", "an") else _WORDS[m.group(1)]
+        if num > 1 and not m.group(2).endswith("s") and m.group(2) != "half":
+            return None  # "three quarter" is not a fraction
+        return Number(Fraction(num, _FRACTION_WORDS[m.group(2)]), None, 99)
     tens, _, unit = s.partition("-")
     if unit and _WORDS.get(tens, 0) in range(20, 100, 10) and 0 < _WORDS.get(unit, 0) < 10:
         value = _WORDS[tens] + _WORDS[unit]

@@ -25,6 +25,7 @@ from general_reasoner.verify.deadline import (
     TooComplex,
 )
 from general_reasoner.verify.extract import clean_answer, extract_answer, last_statement
+from general_reasoner.verify.forms import rewrite_answer, rewrite_reference
 from general_reasoner.verify.hedge import carries_protocol, final_claim, negates_reference
 from general_reasoner.verify.normalize import normalize
 from general_reasoner.verify.numbers import compare_numbers, number_word, parse_number
@@ -64,6 +65,8 @@ _INTEGRATION_CONSTANT_RE = re.compile(r"\s*\+\s*C$")
 _NOT_NUMERIC = (AnswerType.MULTIPLE_CHOICE, AnswerType.BOOLEAN, AnswerType.STRING)
 _WORDS_RE = re.compile(r"^[A-Za-z][a-z]{2,}(?:[ \-][A-Za-z]?[a-z]{2,}){0,5}$")
 _JOINED_RE = re.compile(r"\b(?:and|or)\b")
+_HEX_QUESTION_RE = re.compile(r"hexadecimal|\bhex\b|base[- ]?16", re.I)
+_HEX_RE = re.compile(r"^(?:0[xX])?[0-9A-Fa-f]{1,32}$")
 _SPECIALS = (compare_ratio, compare_genotype, compare_reaction, compare_base, compare_complexity, compare_tolerance)
 
 
@@ -192,13 +195,16 @@ def compare_answer(reference: str, answer: str, *, question: str | None = None,
     if nr is None and (qr := split_quantity(ref_n)) is not None and (qa := split_quantity(ans_n)) is not None:
         res = compare_quantities(qr, qa)  # fast path: two quantities (what compare_texts would do)
         return Result(res.equal, res.confident, res.reason)
+    if question and _HEX_QUESTION_RE.search(question) and _HEX_RE.match(ref_n) and _HEX_RE.match(ans_n):
+        same = int(ref_n.lower().removeprefix("0x"), 16) == int(ans_n.lower().removeprefix("0x"), 16)
+        return Result(same, True, "same hexadecimal number" if same else "hexadecimal numbers differ")
     for special in _SPECIALS:
         found = special(ref_n, ans_n)
         if found is not None:
             return Result(found[0], True, found[1])
     if _WORDS_RE.match(ref_n) and _WORDS_RE.match(ans_n) and not _JOINED_RE.search(ref_n + " " + ans_n) \
             and number_word(ref_n) is None and number_word(ans_n) is None:
-        same, how = strings_equal(ref_n, ans_n)  # fast path: words only (what compare_texts would end with)
+        same, how = strings_equal(ref_n, ans_n, question)  # fast path: words only (what compare_texts would end with)
         return Result(True, True, how) if same else Result(False, False,
                                                            f"could not match the answer to the reference ({how})")
     ordered = bool(question and _ORDER_WORDS_RE.search(question))
@@ -237,7 +243,8 @@ def verify(reference: str, response: str, *, question: str | None = None,
                 return Verdict(Status.CORRECT, answer[:200], "same text", "rule", time.monotonic() - started)
             return Verdict(Status.UNPARSABLE, answer[:200], f"answer longer than {MAX_ANSWER_CHARS} characters",
                            "rule", time.monotonic() - started, False)
-        res = compare_answer(ref, answer, question=question, answer_type=kind, deadline=deadline)
+        res = compare_answer(rewrite_reference(ref), rewrite_answer(ref, answer, question), question=question,
+                             answer_type=kind, deadline=deadline)
         return _verdict(res, answer, started)
     except DeadlineExceeded as err:
         return Verdict(Status.TIMEOUT, answer, str(err), "rule", time.monotonic() - started, False)

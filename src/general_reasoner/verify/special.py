@@ -177,6 +177,7 @@ _COMPLEXITY_WORDS = {
     "cubic": "n^3", "exponential": "2^n", "factorial": "n!",
 }
 _LOGS_RE = re.compile(r"\\?(?:lg|ln|log)(?:_\{?\d+\}?)?(?![A-Za-z])")
+_LOG_GLUED_RE = re.compile(r"(?<!\\)(log|lg)")  # O(nlogn): "log" glued to its neighbours
 
 
 def _complexity(text: str) -> tuple[str, str] | None:
@@ -203,8 +204,8 @@ def compare_complexity(ref: str, ans: str) -> tuple[bool, str] | None:
     from general_reasoner.verify import expr as ex
 
     try:
-        tr = ex.parse_expr(_LOGS_RE.sub(r"\\log ", cr[1]))
-        ta = ex.parse_expr(_LOGS_RE.sub(r"\\log ", ca[1]))
+        tr = ex.parse_expr(_LOGS_RE.sub(r"\\log ", _LOG_GLUED_RE.sub(r" \1 ", cr[1])))
+        ta = ex.parse_expr(_LOGS_RE.sub(r"\\log ", _LOG_GLUED_RE.sub(r" \1 ", ca[1])))
     except (ex.ParseError, ex.TooComplex):
         return None
     same = ex.equivalent(tr, ta)

@@ -17,7 +17,8 @@ _REL_RE = re.compile(r"<=|>=|!=|=|<|>")
 _SIMPLE_LHS_RE = re.compile(r"^[A-Za-z\\(),:|{}/ *^']+$")
 # a left side that names what is computed rather than an unknown: \sum_{k=1}^{n} k, \int_0^1 f, f(3), P(X > 2)
 _NAMED_LHS_RE = re.compile(r"^(?:\\(?:sum|prod|int|iint|oint|lim|binom|det|max|min)(?![A-Za-z]).*"
-                           r"|\\frac\s*\{\s*(?:d|\\partial)\^?\{?\d?\}?\s*\}.*|d/d[a-z].*|[A-Za-z](?:_\w|')*\s*[(\[][^=]*[)\]])$",
+                           r"|\\frac\s*\{\s*(?:d|\\partial)\^?\{?\d?\}?\s*\}.*|d/d[a-z].*"
+                           r"|[A-Za-z](?:\^\{?-1\}?)?(?:_\w|')*\s*[(\[][^=]*[)\]])$",
                            re.S)
 _IN_PREFIX_RE = re.compile(r"^\s*[A-Za-z](?:_\{?\w+\}?)?\s*(?:\\in|∈)\s*")
 _MATRIX_RE = re.compile(r"^\\begin\{(?:[pbBvV]?matrix|array|smallmatrix)\}(?:\{[^{}]*\})?(.*?)\\end\{(?:[pbBvV]?matrix"
@@ -141,6 +142,19 @@ def _labelled_parts(s: str) -> list[str] | None:
     return parts if all(parts) else None
 
 
+_NUMBERED_RE = re.compile(r"(?:^|(?<=\s))(\d{1,2})[.)]\s+(?=[A-Za-z(])")
+
+
+def _numbered_items(s: str) -> list[str] | None:
+    """``1. American Revolution 2. French Revolution`` -> the items, when numbered 1, 2, 3... in order."""
+    found = list(_NUMBERED_RE.finditer(s))
+    if len(found) < 2 or found[0].start() != 0 or [int(m.group(1)) for m in found] != list(range(1, len(found) + 1)):
+        return None
+    ends = [m.start() for m in found[1:]] + [len(s)]
+    items = [s[m.end():end].strip().rstrip(",;").strip() for m, end in zip(found, ends, strict=True)]
+    return items if all(items) else None
+
+
 @lru_cache(maxsize=8192)
 def _parse_shape_cached(s: str, depth: int) -> Shape:
     return _parse_shape(s, depth)
@@ -156,6 +170,10 @@ def _parse_shape(s: str, depth: int = 0) -> Shape:
     if depth > 6 or not s:
         return Shape("scalar", text=s)
     s = _IN_PREFIX_RE.sub("", s, count=1)
+    if s.startswith("\\begin{cases}") and s.endswith("\\end{cases}"):
+        return Shape("scalar", text=s)  # a piecewise function is one expression
+    if depth == 0 and s[:1] == "1" and (numbered := _numbered_items(s)) is not None:
+        return Shape("list", tuple(parse_shape(p, depth + 1) for p in numbered))
     if depth == 0 and ")" in s:
         parts = _labelled_parts(s)
         if parts is not None:  # labelled parts are compared in order
@@ -175,11 +193,11 @@ def _parse_shape(s: str, depth: int = 0) -> Shape:
                          brackets="<>")
     if s[:1] in "([" and (m := _TUPLE_UNIT_RE.match(s)) and _matching_close(s) == len(m.group(1)) - 1 \
             and (q := split_quantity(f"1 {m.group(2)}")) is not None and q.unit:
-        inner = parse_shape(m.group(1), depth + 1)  # (3, 4) N -> (3 N, 4 N)
-        if inner.kind == "tuple" and all(i.kind == "scalar" and split_quantity(i.text) is not None
-                                         and not split_quantity(i.text).unit for i in inner.items):  # type: ignore[union-attr]
-            return Shape("tuple", tuple(Shape("scalar", text=f"{i.text} {m.group(2)}") for i in inner.items),
-                         brackets="<>")
+        inner = parse_shape(m.group(1), depth + 1)  # (3, 4) N -> (3 N, 4 N); [[1, 2], [3, 4]] N/m too
+        with_unit = _unit_on_leaves(inner, m.group(2))
+        if with_unit is not None:
+            return Shape("tuple", with_unit.items, brackets="<>") if inner.kind == "tuple" and \
+                all(i.kind == "scalar" for i in inner.items) else with_unit
     if " to " in s and (m := _RANGE_TO_RE.match(s)) and split_quantity(m.group(1)) is not None \
             and split_quantity(m.group(2)) is not None:
         return Shape("tuple", (Shape("scalar", text=m.group(1)), Shape("scalar", text=m.group(2))), brackets="to")
@@ -235,15 +253,36 @@ def _parse_shape(s: str, depth: int = 0) -> Shape:
 
 
 _OR_BETWEEN_TUPLES_RE = re.compile(r"\)\s*or\s*\(")
+
+
+def _unit_on_leaves(shape: Shape, unit: str) -> Shape | None:
+    """A tuple (or tuple of tuples) of plain numbers with ``unit`` given to each; None otherwise."""
+    if shape.kind == "scalar":
+        q = split_quantity(shape.text)
+        return Shape("scalar", text=f"{shape.text} {unit}") if q is not None and not q.unit else None
+    if shape.kind != "tuple" or not shape.items:
+        return None
+    items = [_unit_on_leaves(i, unit) for i in shape.items]
+    if any(i is None for i in items):
+        return None
+    return Shape("tuple", tuple(items), brackets=shape.brackets)  # type: ignore[arg-type]
 _MATRIX_ANY_RE = re.compile(r"\\begin\{([pbBvV]?matrix)\}(.*?)\\end\{\1\}", re.S)
 
 
 def _matrix_arith(s: str) -> Shape | None:
-    """``A + B`` and ``A B`` of literal numeric matrices, computed (cells evaluated numerically)."""
+    """``A + B``, ``A B`` and ``c A`` of literal numeric matrices, computed (cells evaluated numerically)."""
     found = list(_MATRIX_ANY_RE.finditer(s))
-    if len(found) < 2 or len(found) > 4 or s[:found[0].start()].strip() or s[found[-1].end():].strip():
+    lead = s[:found[0].start()].strip().rstrip("*").strip() if found else ""
+    if not found or len(found) > 4 or (len(found) < 2 and not lead) or s[found[-1].end():].strip():
         return None
     from general_reasoner.verify import expr as ex
+
+    scale = 1
+    if lead:  # -\frac{1}{2} \begin{pmatrix}...\end{pmatrix}
+        try:
+            scale = ex.evaluate(ex.parse_expr(lead), {})
+        except Exception:  # noqa: BLE001 - not a numeric coefficient
+            return None
 
     mats, ops = [], []
     for k, m in enumerate(found):
@@ -258,7 +297,7 @@ def _matrix_arith(s: str) -> Shape | None:
         except Exception:  # noqa: BLE001 - not numeric: leave it to the normal path
             return None
         mats.append(rows)
-    acc = mats[0]
+    acc = [[scale * x for x in row] for row in mats[0]]
     for op, mat in zip(ops, mats[1:], strict=True):
         if op in "+-":
             if len(acc) != len(mat) or any(len(a) != len(b) for a, b in zip(acc, mat, strict=True)):

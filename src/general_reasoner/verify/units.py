@@ -14,11 +14,11 @@ from functools import lru_cache
 from general_reasoner.verify.normalize import cached_for_short
 from general_reasoner.verify.numbers import Number, compare_numbers, from_float, parse_number
 
-_NUM_PART = (r"[-+]?\s*(?:\\frac\s*\{\s*\d+\s*\}\s*\{\s*\d+\s*\}|\d+\s*/\s*\d+(?![\d.])|"
+_NUM_PART = (r"[-+]?\s*(?:\d{1,12}\s+\d{1,12}/\d{1,12}(?![\d./])|\\frac\s*\{\s*\d+\s*\}\s*\{\s*\d+\s*\}|\d+\s*/\s*\d+(?![\d.])|"
              r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.?\d+)(?:\s*[eE]\s*[-+]?\d+|\s*\*\s*10\s*\^\s*\{?\s*[-+]?\d+\s*\}?)?)")
 _QTY_RE = re.compile(rf"^({_NUM_PART})\s*(\S.*)$")
-# A spaced minus between terms ("x^2 - 8x"), never inside a unit ("m/s", "N*m", "s^-1").
-_TERM_OPERATOR_RE = re.compile(r"\s-\s")
+# A spaced sign between terms ("x^2 - 8x", "3 i -2 j"), never inside a unit ("m/s", "N*m", "s^-1").
+_TERM_OPERATOR_RE = re.compile(r"\s[-+]\s|\s[-+]\d")  # "x^2 - 8x", "i -2 j"
 _UNIT_OK_RE = re.compile(r"^[A-Za-zµμΩ°%$€£¥'Åε][A-Za-zµμΩ°%Åε\s*/^().\-\d{}_]*$")
 _UNIT_WORD_FIX = {
     "°C": "degC", "°F": "degF", "°K": "K", "°": "degree", "ºC": "degC", "Ω": "ohm", "µ": "u", "μ": "u",
@@ -215,6 +215,20 @@ def _conversion(from_unit: str, to_unit: str) -> tuple[float, float] | str:
     return scale, zero
 
 
+def _dimensionless(q: Quantity) -> Number | None:
+    """A quantity in a dimensionless unit (ppm, µε, %) as a plain number; None for other units."""
+    unit = _pint_unit(q.unit)
+    if unit is None or not unit.dimensionless or _ANGLE_UNIT_RE.search(q.unit):
+        return None
+    scale = registry().Quantity(1.0, unit).to("dimensionless").magnitude
+    if scale == 1 or not math.isfinite(scale):
+        return None
+    quantum = q.number.quantum
+    return Number(from_float(float(q.number.value) * scale), None if q.number.decimals is None else
+                  q.number.decimals - round(math.log10(scale)), q.number.sig,
+                  quantum_override=None if quantum is None else quantum * from_float(scale))
+
+
 def _measured(num: Number) -> Number:
     """A number with a unit states a measurement: an integer's last digit is its precision."""
     return replace(num, measured=True) if num.decimals == 0 and num.value.denominator == 1 else num
@@ -222,6 +236,10 @@ def _measured(num: Number) -> Number:
 
 def compare_quantities(ref: Quantity, ans: Quantity) -> UnitResult:
     ref_number = _measured(ref.number) if ref.unit else ref.number
+    if ref.unit == "" and ans.unit and (dimless := _dimensionless(ans)) is not None:
+        eq, _ = compare_numbers(ref_number, dimless)  # 500 µε or 500 ppm against a plain 5.0e-4
+        if eq:
+            return UnitResult(True, True, f"equal after converting {ans.unit} to a plain number")
     if not ref.unit or not ans.unit or _words_equal(ref.unit, ans.unit):
         eq, near = compare_numbers(ref_number, ans.number)
         if eq:

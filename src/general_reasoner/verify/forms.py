@@ -1,0 +1,66 @@
+"""Surface forms that state a plain value, rewritten before comparison (raw text, before normalize).
+
+Each rewrite is read against the reference or the question, so that it changes only what it
+must: ``(500)`` is -500 only where the reference is negative (accounting), ``3:2`` is 1.5 only
+where the question asks for a ratio, ``$125K`` is 125 thousand only after a currency sign.
+Pure string rewriting, linear in the input.
+"""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+_CURRENCY = r"(?:US\s?\$|\\\$|[$€£¥])"
+_AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_ACCOUNTING_RE = re.compile(rf"^\(\s*({_CURRENCY})?\s*({_AMOUNT})\s*\)$")
+_NEGATIVE_WORD_RE = re.compile(rf"(?:^|(?<=\bis )|(?<=\bwas )|(?<=\bbe )|(?<=\bof )|(?<=: ))(?:negative|minus)\s+"
+                               rf"({_CURRENCY})?\s*(?=\d|\.\d)", re.I)
+_SCALE_SUFFIX_RE = re.compile(rf"({_CURRENCY})\s*({_AMOUNT})\s*(K|k|MM|M|mn|B|bn|T)(?![A-Za-z])")
+_SCALE_WORD = {"k": "thousand", "mm": "million", "m": "million", "mn": "million", "b": "billion", "bn": "billion",
+               "t": "trillion"}
+_ERA_RE = re.compile(r"^(?:(\d{1,4})\s*(?:AD|A\.D\.|CE|C\.E\.)|(?:AD|A\.D\.)\s*(\d{1,4}))\.?$")
+_RATIO_QUESTION_RE = re.compile(r"\b(?:ratio|odds|proportion)\b", re.I)
+_RATIO_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?::|\bto\b)\s*(\d+(?:\.\d+)?)\s*$")
+_NUMBER_ONLY_RE = re.compile(r"^\s*[-+]?\$?\s*(?:\d[\d,]*(?:\.\d+)?|\.\d+)\s*$")
+
+
+def _negative_reference(reference: str) -> bool:
+    return reference.lstrip().startswith(("-", "−", "$-", "\\$-", "€-", "£-")) or \
+        reference.lstrip().lower().startswith(("negative", "minus"))
+
+
+def rewrite_answer(reference: str, answer: str, question: str | None) -> str:
+    """The answer with accounting negatives, "negative $X", "$125K", era suffixes and ratios read as
+    the plain value they state (where the reference or question says that reading applies)."""
+    s = answer.strip()
+    if s.startswith("(") and _negative_reference(reference) and (m := _ACCOUNTING_RE.match(s)):
+        s = f"{m.group(1) or ''}-{m.group(2)}"  # ($52.59): a negative amount in accounting
+    if "egative" in s or "inus" in s:
+        s = _NEGATIVE_WORD_RE.sub(lambda m: f"{m.group(1) or ''}-", s)  # "negative $52.59" -> "$-52.59"
+    if any(c in s for c in "$€£¥"):
+        s = _SCALE_SUFFIX_RE.sub(lambda m: f"{m.group(1)}{m.group(2)} {_SCALE_WORD[m.group(3).lower()]}", s)
+    if s[-1:] in "DE." or s[:1] == "A":
+        s = _ERA_RE.sub(lambda m: m.group(1) or m.group(2), s)
+    if question and (":" in s or " to " in s):
+        s = ratio_as_number(reference, s, question)
+    return s
+
+
+def ratio_as_number(reference: str, answer: str, question: str | None) -> str:
+    """``3:2`` or ``1.5 : 1`` -> ``3/2`` where the question asks for a ratio and the reference is one number."""
+    if not question or not _RATIO_QUESTION_RE.search(question) or not _NUMBER_ONLY_RE.match(reference):
+        return answer
+    m = _RATIO_RE.match(answer)
+    if not m or float(m.group(2)) == 0:
+        return answer
+    value = Fraction(m.group(1)) / Fraction(m.group(2))
+    return f"{value.numerator}/{value.denominator}" if value.denominator != 1 else str(value.numerator)
+
+
+def rewrite_reference(reference: str) -> str:
+    """The reference with era suffixes dropped (``1215 AD`` -> ``1215``)."""
+    s = reference.strip()
+    if s[-1:] in "DE." or s[:1] == "A":
+        s = _ERA_RE.sub(lambda m: m.group(1) or m.group(2), s)
+    return s
