@@ -319,7 +319,7 @@ def _as_interval(shape: Shape) -> Shape | None:
         return None
     left, right = (i.text.replace(" ", "") for i in shape.items)
     op = ops[0]
-    if (m := _ABS_VAR_RE.match(left)) and not _KEY_RE.match(right) and op != "!=":
+    if _ABS_VAR_RE.match(left) and not _KEY_RE.match(right) and op != "!=":
         return _abs_interval(right, op)  # |x| > 1 -> (-inf, -1) U (1, inf)
     if op == "!=":  # x != 2 -> (-inf, 2) U (2, inf)
         bound = right if _KEY_RE.match(left) and not _KEY_RE.match(right) else \
