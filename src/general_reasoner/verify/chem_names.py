@@ -70,7 +70,7 @@ _ACIDS = {
     "phosphoric": "H3PO4", "carbonic": "H2CO3", "acetic": "CH3COOH", "ethanoic": "CH3COOH", "formic": "HCOOH",
     "methanoic": "HCOOH", "perchloric": "HClO4", "chloric": "HClO3", "hypochlorous": "HClO", "hydrocyanic": "HCN",
     "oxalic": "H2C2O4", "citric": "C6H8O7", "benzoic": "C6H5COOH", "hydrosulfuric": "H2S", "boric": "H3BO3",
-    "lactic": "C3H6O3",
+    "lactic": "C3H6O3", "ascorbic": "C6H8O6",
 }
 _TRIVIAL = {
     "water": "H2O", "ammonia": "NH3", "methane": "CH4", "ethane": "C2H6", "propane": "C3H8", "butane": "C4H10",
@@ -80,14 +80,37 @@ _TRIVIAL = {
     "quicklime": "CaO", "lime": "CaO", "slaked lime": "Ca(OH)2", "limestone": "CaCO3", "rust": "Fe2O3",
     "laughing gas": "N2O", "nitric oxide": "NO", "nitrous oxide": "N2O", "dry ice": "CO2", "hydrazine": "N2H4",
     "silica": "SiO2", "urea": "CO(NH2)2", "acetone": "C3H6O", "chloroform": "CHCl3", "phosphine": "PH3",
+    "ethyl alcohol": "C2H5OH", "grain alcohol": "C2H5OH", "methyl alcohol": "CH3OH", "wood alcohol": "CH3OH",
+    "isopropyl alcohol": "C3H7OH", "rubbing alcohol": "C3H7OH", "muriatic acid": "HCl", "caustic soda": "NaOH",
+    "lye": "NaOH", "caustic potash": "KOH", "washing soda": "Na2CO3", "soda ash": "Na2CO3", "chalk": "CaCO3",
+    "calcite": "CaCO3", "marble": "CaCO3", "bleach": "NaClO", "milk of magnesia": "Mg(OH)2", "alumina": "Al2O3",
+    "hematite": "Fe2O3", "magnetite": "Fe3O4", "galena": "PbS", "pyrite": "FeS2", "halite": "NaCl",
+    "quartz": "SiO2", "marsh gas": "CH4", "natural gas": "CH4", "vitamin c": "C6H8O6", "blue vitriol": "CuSO4·5H2O",
+    "gypsum": "CaSO4·2H2O", "epsom salt": "MgSO4·7H2O", "fool's gold": "FeS2", "heavy water": "D2O",
 }
 
 _FORMULA_TOKEN_RE = re.compile(r"([A-Z][a-z]?)(\d*)|(\()|(\))(\d*)")
+_SYMBOLS_D = {"D": "H"}  # deuterium counts as its own symbol here
+
+
+_HYDRATE_SPLIT_RE = re.compile(r"\s*[·•∙*.]\s*")
+_HYDRATE_PART_RE = re.compile(r"^(\d*)(.+)$")
 
 
 @lru_cache(maxsize=2048)
 def element_counts(formula: str) -> tuple[tuple[str, int], ...] | None:
-    """``Fe2(SO4)3`` -> (('Fe', 2), ('O', 12), ('S', 3)); None when it is not a formula."""
+    """``Fe2(SO4)3`` -> (('Fe', 2), ('O', 12), ('S', 3)); hydrates too (``CuSO4·5H2O``, ``CuSO4.5H2O``);
+    None when it is not a formula."""
+    if _HYDRATE_SPLIT_RE.search(formula):
+        total: Counter[str] = Counter()
+        for part in _HYDRATE_SPLIT_RE.split(formula):
+            m = _HYDRATE_PART_RE.match(part)
+            counts = element_counts(m.group(2)) if m else None
+            if counts is None:
+                return None
+            for k, v in counts:
+                total[k] += v * int(m.group(1) or 1)  # type: ignore[union-attr]
+        return tuple(sorted(total.items()))
     stack: list[Counter[str]] = [Counter()]
     pos = 0
     for m in _FORMULA_TOKEN_RE.finditer(formula):
@@ -111,7 +134,8 @@ def element_counts(formula: str) -> tuple[tuple[str, int], ...] | None:
     return tuple(sorted(stack[0].items()))
 
 
-_SYMBOLS = set(ELEMENT_BY_NAME.values())
+_SYMBOLS = set(ELEMENT_BY_NAME.values()) | {"D"}
+ELEMENT_SYMBOLS = frozenset(ELEMENT_BY_NAME.values())
 
 
 def _group(ion: str, count: int) -> str:
@@ -221,3 +245,36 @@ def name_matches_formula(name: str, formula: str) -> bool | None:
     if not options:
         return None
     return any(element_counts(f) == counts for f in options)
+
+
+def names_same_compound(a: str, b: str) -> bool | None:
+    """Two names of one compound (``ethanol`` / ``ethyl alcohol``, ``vitamin C`` / ``ascorbic acid``):
+    True or False when both names can be read, None otherwise."""
+    fa, fb = formulas_for_name(a), formulas_for_name(b)
+    if not fa or not fb:
+        return None
+    ca, cb = {element_counts(f) for f in fa}, {element_counts(f) for f in fb}
+    return bool(ca & cb)
+
+
+_MASS_NUMBER_RE = [
+    re.compile(r"^([a-z]+)[\s-]+(\d{1,3})$"),                         # carbon-14, uranium 235
+    re.compile(r"^([A-Z][a-z]?)[\s-]+(\d{1,3})$"),                      # C-14
+    re.compile(r"^\^\{?(\d{1,3})\}?(?:_\{?\d{1,3}\}?)?\s*([A-Z][a-z]?)$"),  # ^{14}C, ^{14}_{6}C
+    re.compile(r"^(\d{1,3})\s*([A-Z][a-z]?)$"),                          # 14C
+]
+
+
+def isotope(text: str) -> tuple[str, int] | None:
+    """``carbon-14``, ``C-14``, ``^{14}C``, ``14C`` -> ('C', 14); None when the text names no isotope."""
+    s = text.strip()
+    for i, pattern in enumerate(_MASS_NUMBER_RE):
+        m = pattern.match(s if i != 0 else s.lower())
+        if not m:
+            continue
+        first, second = m.group(1), m.group(2)
+        name, mass = (first, second) if i < 2 else (second, first)
+        symbol = ELEMENT_BY_NAME.get(name) if i == 0 else name if name in _SYMBOLS else None
+        if symbol:
+            return symbol, int(mass)
+    return None

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import re
 
-from general_reasoner.verify.chem_names import name_matches_formula
+from general_reasoner.verify.chem_names import (
+    ELEMENT_SYMBOLS,
+    element_counts,
+    isotope,
+    name_matches_formula,
+    names_same_compound,
+)
 from general_reasoner.verify.normalize import cached_for_short, normalize, plain_text
 
 _OPTION_LINE_RE = re.compile(r"(?:^|\n|\s)\(?([A-J])[\).:]\s+([^\n]+?)(?=\s+\(?[A-J][\).:]\s|\n|$)")
@@ -33,11 +39,19 @@ _STANDALONE_RE = re.compile(r"(?<![A-Za-z'’])\(?([A-J])\)?(?![A-Za-z'’])")
 
 @cached_for_short
 def parse_options(question: str | None) -> dict[str, str]:
-    """Options listed in a question: ``(A) text`` / ``A. text`` / ``A) text``, one letter each."""
+    """Options listed in a question: ``(A) text`` / ``A. text`` / ``A) text``, one letter each; also
+    AMC's ``$\\textbf{(A)}\\ 10 \\qquad \\textbf{(B)}\\ 14$`` (read from the normalized question)."""
     if not question:
         return {}
+    found = _options_in(question)
+    if not found and ("textbf" in question or "qquad" in question):
+        found = _options_in(normalize(question))
+    return found
+
+
+def _options_in(text: str) -> dict[str, str]:
     found: dict[str, str] = {}
-    for m in _OPTION_LINE_RE.finditer(question):
+    for m in _OPTION_LINE_RE.finditer(text):
         found.setdefault(m.group(1), m.group(2).strip())
     letters = sorted(found)
     if len(letters) < 2 or letters[0] != "A":
@@ -274,10 +288,24 @@ _NOT_REJECT_RE = re.compile(r"\b(?:do\s+not|don't|does\s+not|cannot|can't|fail(?
 _VERSUS_RE = re.compile(r"\b(?:versus|vs\.?|v\.)(?=\s)")
 
 
+_BRITISH = [(re.compile(p), r) for p, r in (
+    (r"(?<=[a-z]{3})our\b", "or"), (r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations)\b", r"iz\1"),
+    (r"(?<=[a-z]{2})yse\b", "yze"), (r"(?<=[a-z]{2}[bcdfghkmnpstvz])re\b", "er"),
+    (r"(?<=[bcdfghjklmnpqrstvwxz])ae(?=[a-z])", "e"), (r"\boe(?=[a-z]{3})", "e"),
+    (r"(?<=[a-z])ogue\b", "og"), (r"(?<=[a-z]{2})ll(ed|ing)\b", r"l\1"))]
+_BLOOD_RE = re.compile(r"\b(ab|a|b|o)\s*(?:rh\s*)?(positive|negative|pos|neg|\+|-)(?=\s|$)")
+
+
 def _canonical_words(text: str) -> str:
-    """Phrases with one meaning written many ways: hypothesis-test decisions, "v." / "vs." / "versus"."""
+    """Phrases with one meaning written many ways: hypothesis-test decisions, "v." / "vs." / "versus",
+    British spellings (labour, organise, centre, haemoglobin), blood types (O negative / O-)."""
     if "v" in text:
         text = _VERSUS_RE.sub("vs", text)
+    if len(text) <= 24 and (m := _BLOOD_RE.fullmatch(text.strip())):
+        text = m.group(1) + ("+" if m.group(2) in ("positive", "pos", "+") else "-")
+    if any(k in text for k in ("our", "is", "ys", "re", "ae", "oe", "ogue", "ll")):
+        for pattern, repl in _BRITISH:
+            text = pattern.sub(repl, text)
     if "reject" in text:
         text = _NULL_HYPOTHESIS_RE.sub("h0", text)
         text = _NOT_REJECT_RE.sub("fail to reject", text)
@@ -330,8 +358,34 @@ _PERSON_QUESTION_RE = re.compile(
     r"\b(?:who|whom|whose)\b|\bwhich\s+(?:[\w-]+\s+){0,3}(?:philosopher|psychologist|economist|scientist|physicist"
     r"|chemist|biologist|mathematician|author|writer|poet|novelist|playwright|president|king|queen|emperor|leader"
     r"|person|thinker|sociologist|theorist|composer|artist|painter|inventor|explorer|historian|general|pope"
-    r"|politician|statesman|engineer|astronomer|naturalist|geologist|physician|researcher|founder)s?\b", re.I)
+    r"|politician|statesman|engineer|astronomer|naturalist|geologist|physician|researcher|founder|linguist"
+    r"|anthropologist|psychoanalyst|archaeologist|architect|scholar|monarch|emperor|saint|prophet)s?\b", re.I)
 _NAME_RE = re.compile(r"^(?:[A-Z][a-zà-ÿ'\-]+\.?|[A-Z]\.)(?:\s+(?:[A-Z][a-zà-ÿ'\-]+\.?|[A-Z]\.|de|von|van|da|di|la|le)){1,3}$")
+
+
+_BINOMIAL_RE = re.compile(r"^([A-Z])[a-z]+\s+([a-z]{3,})$")
+_ABBREVIATED_RE = re.compile(r"^([A-Z])\.\s*([a-z]{3,})$")
+
+
+def _species_abbreviation(full: str, short: str) -> bool:
+    """``E. coli`` for ``Escherichia coli``."""
+    f, a = _BINOMIAL_RE.match(full), _ABBREVIATED_RE.match(short)
+    return bool(f and a and f.group(1) == a.group(1) and f.group(2) == a.group(2))
+
+
+_GENERIC_HEADS = {"analysis", "boundary", "method", "theory", "effect", "law", "principle", "process", "system",
+                  "model", "test", "reaction", "bond", "rule", "cycle", "phase", "stage", "approach", "economics",
+                  "hypothesis", "technique", "algorithm", "structure", "market", "tissue", "cells", "cell",
+                  "gland", "organ", "disease", "syndrome", "disorder", "fault", "rock", "era", "period", "layer"}
+
+
+def _without_generic_head(ref_words: str, ans_words: str) -> str | None:
+    """``SWOT`` for ``SWOT analysis``, ``divergent`` for ``divergent boundary``: the answer is the reference
+    less a last word that only names the kind of thing (and the answer keeps >= 3 letters)."""
+    r = ref_words.split()
+    if len(r) < 2 or r[-1] not in _GENERIC_HEADS or " ".join(r[:-1]) != ans_words or len(ans_words) < 3:
+        return None
+    return r[-1]
 
 
 def _surname_of(reference: str, answer: str, question: str) -> bool:
@@ -345,6 +399,39 @@ def _surname_of(reference: str, answer: str, question: str) -> bool:
             for w in ans_words)
 
 
+_HYDRATE_RE = re.compile(r"^[A-Z][A-Za-z0-9()]*(?:\s*[·•∙*.]\s*\d*[A-Z][A-Za-z0-9()]*)+$")
+_PROGRAM_OUTPUT_RE = re.compile(r"\b(?:print|prints|printed|output|outputs|console|stdout|returns?|evaluates? to)\b"
+                                r"[^.?]*(?:\(|code|program|python|java|function|script|statement|snippet)"
+                                r"|(?:\(|code|program|python|java|function|script|statement|snippet)[^.?]*"
+                                r"\b(?:print|prints|printed|output|outputs|return|returns)\b", re.I)
+_CHEM_WORDS_RE = re.compile(r"^[A-Za-z][A-Za-z ()'\-]{1,60}$")
+
+
+def _chemistry_words(reference: str, answer: str) -> tuple[bool, str] | None:
+    """Element symbols and names (``He`` / ``helium``), isotopes (``carbon-14`` / ``¹⁴C``), and two names
+    of one compound (``ethanol`` / ``ethyl alcohol``); None when neither side reads as chemistry."""
+    iso_r = isotope(normalize(reference)) if "-" in reference or " " in reference or reference[:1] in "^0123456789" \
+        else None
+    if iso_r is not None:
+        iso_a = isotope(normalize(answer))
+        if iso_a is not None:
+            return iso_r == iso_a, "same isotope" if iso_r == iso_a else "isotopes differ"
+    if _HYDRATE_RE.match(reference) and _HYDRATE_RE.match(answer):
+        cr, ca = element_counts(reference), element_counts(answer)
+        if cr is not None and ca is not None:
+            return cr == ca, "same hydrate" if cr == ca else "hydrates differ"  # CuSO4·5H2O = CuSO4.5H2O
+    for symbol, name in ((reference, answer), (answer, reference)):
+        if symbol in ELEMENT_SYMBOLS and _CHEM_WORDS_RE.match(name) and name.lower() != symbol.lower():
+            found = name_matches_formula(name, symbol)
+            if found is not None:
+                return found, "element symbol and name" + ("" if found else " differ")
+    if _CHEM_WORDS_RE.match(reference) and _CHEM_WORDS_RE.match(answer):
+        same = names_same_compound(reference, answer)
+        if same is not None:
+            return same, "two names of one compound" if same else "different compounds"
+    return None
+
+
 def strings_equal(reference: str, answer: str, question: str | None = None) -> tuple[bool, str]:
     """(equal, how) for short free-text answers; ``question`` says when a surname names the person."""
     cr, ca = chemical(reference), chemical(answer)
@@ -355,9 +442,16 @@ def strings_equal(reference: str, answer: str, question: str | None = None) -> t
         named = name_matches_formula(answer if cr else reference, cr or ca)  # type: ignore[arg-type]
         if named is not None:
             return named, "chemical name and formula" + ("" if named else " differ")
+    chem = _chemistry_words(reference.strip(), answer.strip())
+    if chem is not None:
+        return chem
     r, a = _canonical_words(plain_text(reference)), _canonical_words(plain_text(answer))
     if not r or not a:
         return False, "empty"
+    if r == a and question and _PROGRAM_OUTPUT_RE.search(question) and \
+            reference.strip().strip("'\"`") != answer.strip().strip("'\"`") and \
+            reference.strip().strip("'\"`").lower() == answer.strip().strip("'\"`").lower():
+        return False, "letter case differs in a program's output"
     if r == a:
         if _INNER_CAPITAL_RE.search(reference) and normalize(reference).replace(" ", "") != \
                 normalize(answer).replace(" ", "") and reference.lower() == answer.lower():
@@ -373,6 +467,10 @@ def strings_equal(reference: str, answer: str, question: str | None = None) -> t
         return True, "same text (plural)"
     if question and _surname_of(rs, as_, question):
         return True, "the person's surname"
+    if _species_abbreviation(rs, as_) or _species_abbreviation(as_, rs):
+        return True, "the genus abbreviated"
+    if (head := _without_generic_head(r, a)) is not None:
+        return True, f"the reference without its generic word ({head})"
     rw, aw = r.split(), a.split()
     if (_TWO_LOWER_RE.search(r) and len(rw) <= 6 and len(aw) <= len(rw) + 4 and f" {r} " in f" {a} "
             and not _NEGATION_RE.search(a) and not (ca and not cr)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from general_reasoner.verify import expr as ex
 from general_reasoner.verify.choice import chemical, parse_bool, strings_equal
 from general_reasoner.verify.deadline import Deadline
 from general_reasoner.verify.hedge import drop_negated
 from general_reasoner.verify.numbers import Number, compare_numbers, from_float, number_word, parse_number
+from general_reasoner.verify.special import compare_complexity
 from general_reasoner.verify.structure import (
     Shape,
     expand_pm_text,
@@ -19,7 +20,14 @@ from general_reasoner.verify.structure import (
     split_top,
     strip_lhs,
 )
-from general_reasoner.verify.units import Quantity, compare_quantities, split_quantity
+from general_reasoner.verify.units import (
+    Quantity,
+    compare_quantities,
+    compound_quantity,
+    expression_quantity,
+    split_quantity,
+    temperature_change,
+)
 
 MAX_ITEMS = 40
 _PROSE_NUM_RE = re.compile(
@@ -40,6 +48,11 @@ class Ctx:
     deadline: Deadline
     ordered: bool = False
     question: str = ""
+    cells: bool = False   # comparing the rows of a matrix written as nested tuples (brackets are not ends)
+
+
+def _nested(shape: Shape) -> bool:
+    return len(shape.items) >= 2 and all(i.kind == "tuple" for i in shape.items)
 
 
 _SQUASH_RE = re.compile(r"\s+|\\[,;! ]")
@@ -68,6 +81,28 @@ def _constant_value(text: str, deadline: Deadline) -> complex | None:
         return None
     rows = ex.values_at_points([tree], [], deadline, fixed={"i": 1j} if names else None)
     return rows[0][0] if rows else None
+
+
+def _real_constant(text: str, deadline: Deadline) -> float | None:
+    value = _constant_value(text, deadline)
+    if value is None or abs(value.imag) > 1e-12 or not math.isfinite(value.real):
+        return None
+    return value.real
+
+
+_CHANGE_RE = re.compile(  # the question asks for a temperature difference, not a temperature
+    r"(?:change|difference|rise|increase|decrease|drop|fall)\s+(?:in|of)\s+(?:the\s+)?temperature"
+    r"|temperature\s+(?:change|difference|rise|increase|decrease|drop|fall|gradient)s?|by how (?:much|many degrees)"
+    r"|how much (?:warmer|cooler|hotter|colder)|Δ\s*T\b|\\Delta\s*T\b", re.I)
+
+
+def quantities_result(qr: Quantity, qa: Quantity, question: str | None) -> Result:
+    """Compare two quantities; where the question asks for a change, temperatures are differences
+    (a 19.6 °C rise is a 19.6 K rise)."""
+    if question and qr.unit and qa.unit and _CHANGE_RE.search(question):
+        qr, qa = temperature_change(qr), temperature_change(qa)
+    res = compare_quantities(qr, qa)
+    return Result(res.equal, res.confident, res.reason)
 
 
 def _as_number(q: Quantity | None, text: str, deadline: Deadline) -> Number | None:
@@ -155,15 +190,18 @@ def compare_scalar(ref: str, ans: str, ctx: Ctx) -> Result:
     ctx.deadline.check()
     if _squash(ref) == _squash(ans):
         return Result(True, True, "same text")
+    if ref[:1] in "OΘ\\o" and (bound := compare_complexity(ref, ans)) is not None:
+        return Result(bound[0], True, bound[1])  # after a label was stripped: T(n) = O(n log n)
     qr, qa = split_quantity(ref), split_quantity(ans)
     if qa is None:
         word = number_word(ans)
         qa = None if word is None else Quantity(word, "")
+    if qr is not None and qr.unit and qa is None and " " in ans:
+        qa = compound_quantity(ans) or expression_quantity(ans, lambda t: _real_constant(t, ctx.deadline))
     if qr is not None and qa is None and _is_prose(ans) and (prose := _prose_result(qr, ans)) is not None:
         return prose
     if qr is not None and qa is not None:
-        res = compare_quantities(qr, qa)
-        return Result(res.equal, res.confident, res.reason)
+        return quantities_result(qr, qa, ctx.question)
     pr, pa = expand_pm_text(ref), expand_pm_text(ans)
     if pr or pa:
         return compare_shapes(Shape("set", tuple(Shape("scalar", text=t) for t in (pr or [ref]))),
@@ -208,7 +246,19 @@ def _items(shape: Shape) -> tuple[Shape, ...]:
     return shape.items if shape.kind in ("list", "set", "tuple", "union") else (shape,)
 
 
+def _expand_pm_items(items: tuple[Shape, ...]) -> tuple[Shape, ...]:
+    """``0, ±1`` -> ``0, 1, -1``: a list item with one top-level ± stands for two items."""
+    if not any(i.kind == "scalar" and "\\pm" in i.text for i in items):
+        return items
+    out: list[Shape] = []
+    for item in items:
+        pm = expand_pm_text(item.text) if item.kind == "scalar" and "\\pm" in item.text else None
+        out += [Shape("scalar", text=t) for t in pm] if pm else [item]
+    return tuple(out)
+
+
 def _match_unordered(refs: tuple[Shape, ...], anss: tuple[Shape, ...], ctx: Ctx) -> Result:
+    refs, anss = _expand_pm_items(refs), _expand_pm_items(anss)
     if len(refs) > MAX_ITEMS or len(anss) > MAX_ITEMS:
         return Result(False, False, "too many items to compare")
     cache: dict[tuple[int, int], Result] = {}
@@ -276,6 +326,7 @@ def _chain_interval(shape: Shape) -> Shape | None:
 
 
 _KEY_RE = re.compile(r"^(?:[A-Za-z]|\\[A-Za-z]+)(?:_\{?\w+\}?|')*$")
+_KEY_DECOR_RE = re.compile(r"\^\{?\*\}?|\^\{?\\ast\}?|\*$")
 
 
 def _keyed(shape: Shape) -> dict[str, Shape] | None:
@@ -286,7 +337,7 @@ def _keyed(shape: Shape) -> dict[str, Shape] | None:
     for item in shape.items:
         if item.kind != "relation" or item.text != "=" or item.items[0].kind != "scalar":
             return None
-        key = item.items[0].text.replace(" ", "")
+        key = _KEY_DECOR_RE.sub("", item.items[0].text.replace(" ", ""))  # P^* and P name one unknown
         if not _KEY_RE.match(key) or key in out:
             return None
         out[key] = item.items[1]
@@ -445,7 +496,9 @@ def compare_shapes(r: Shape, a: Shape, ctx: Ctx) -> Result:
     if r.kind == "union" or a.kind == "union":
         return _match_unordered(_items(r), _items(a), ctx)
     if r.kind == "tuple" and a.kind == "tuple":
-        if is_interval(r) and is_interval(a) and r.brackets != a.brackets and \
+        if _nested(r) and _nested(a):  # [[2, 1], [4, 3]] = ((2, 1), (4, 3)): rows, not intervals
+            return _match_ordered(r.items, a.items, replace(ctx, cells=True))
+        if is_interval(r) and is_interval(a) and r.brackets != a.brackets and not ctx.cells and \
                 "confidence" not in ctx.question.lower():
             return Result(False, True, "interval ends differ (open/closed)")
         return _match_ordered(r.items, a.items, ctx)
@@ -467,9 +520,21 @@ def compare_shapes(r: Shape, a: Shape, ctx: Ctx) -> Result:
 _SIMPLE_TOKEN_RE = re.compile(r"^(?:[-+]?\d+(?:\.\d+)?|[A-Za-z]|[A-Za-z][a-z]{1,15})$")
 
 
+_ARROW_SEP_RE = re.compile(r"\s*(?:→|->|⟶|⇒|=>|>)\s*")
+_LETTERS_RE = re.compile(r"^[A-J]{2,10}$")
+
+
 def _spaced_items(text: str, r: Shape) -> tuple[Shape, ...] | None:
-    """An answer listing the reference's items separated by spaces only (``5 3 1 4 8``, ``A B C D E``):
-    as many simple tokens (numbers, letters, single words) as the reference has simple items."""
+    """An answer listing the reference's items separated by spaces only (``5 3 1 4 8``, ``A B C D E``),
+    by arrows (``crust → mantle → core``), or option letters run together (``AC`` for ``A, C``):
+    as many items as the reference has."""
+    if _ARROW_SEP_RE.search(text):
+        parts = [p for p in _ARROW_SEP_RE.split(text) if p]
+        if len(parts) == len(r.items) and len(parts) >= 2:
+            return tuple(Shape("scalar", text=p) for p in parts)
+    if _LETTERS_RE.match(text) and all(i.kind == "scalar" and _LETTERS_RE.match(i.text * 2) for i in r.items) \
+            and len(text) == len(r.items) and len(set(text)) == len(text):
+        return tuple(Shape("scalar", text=c) for c in text)
     tokens = text.split()
     if len(tokens) != len(r.items) or len(tokens) < 2 or not all(_SIMPLE_TOKEN_RE.match(t) for t in tokens):
         return None

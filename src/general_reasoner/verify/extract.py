@@ -21,7 +21,7 @@ FALLBACK_MAX_CHARS = 300
 _BOX_RE = re.compile(r"\\(?:boxed|fbox)\s*")
 _SPECIAL_TOKEN_RE = re.compile(r"<\|[a-z_]+\|>.*$", re.S)
 _ANSWER_LINE_RE = re.compile(
-    r"(?:\*\*|__)?(?:final\s+answer|the\s+(?:final\s+|correct\s+|right\s+)?answer\s+(?:is|should\s+be|would\s+be)"
+    r"(?:\*\*|__)?(?:final\s+answers?|the\s+(?:final\s+|correct\s+|right\s+)?answer\s+(?:is|should\s+be|would\s+be)"
     r"|answer\s*(?:is)?\s*[:：]|réponse\s*(?:est|:)|antwort\s*:|respuesta\s*:|答案\s*[:：是为])"
     r"(?:\s*\*\*|\s*__)?\s*[:：]?\s*(?:\*\*|__)?",
     re.IGNORECASE,
@@ -40,6 +40,7 @@ _DIGIT_OR_DOLLAR_RE = re.compile(r"\d|\$")
 
 
 _BRACE_TOKEN_RE = re.compile(r"\\.|[{}]", re.S)
+_BOLD_RE = re.compile(r"\*\*([^*\n]{1,200})\*\*")
 _WORD2_RE = re.compile(r"[A-Za-z]{2,}")
 _TOKEN_RE = re.compile(r"[^\s$]+")
 
@@ -165,6 +166,11 @@ def extract_answer(response: str, *, fallback: bool = False) -> str | None:
         return line
     if fallback:
         stripped = text.strip()
+        if "\n\n" in stripped:  # reasoning, then a closing paragraph: the closing paragraph states the answer
+            stripped = stripped.rsplit("\n\n", 1)[1].strip()
+            bold = _BOLD_RE.findall(stripped) if "**" in stripped else []
+            if bold and bold[-1].strip():
+                return bold[-1].strip()  # "The current ratio is **2.5 : 1**."
         if stripped and len(stripped) <= FALLBACK_MAX_CHARS and not _BOX_RE.search(stripped):
             return stripped  # (a box left unbalanced is a broken answer, never the answer text)
     return None
@@ -203,7 +209,29 @@ _UNIT_TAIL_RE = re.compile(r"[A-Za-z°%µΩ][A-Za-z°%µΩ/^\d·.\-]{0,12}(?: [A
 _WORDY_BEFORE_RE = re.compile(r"[A-Za-z\s',:]{0,60}")
 _OUTER_BOX_RE = re.compile(r"^\\(?:boxed|fbox)\s*\{(.*)\}$", re.S)
 _TRAILING_STOP_RE = re.compile(r"(?:\\[,;!]|\\quad|\s)*[.。]+$")
+_RESTATEMENT_RE = re.compile(r"\s*\((?:i\.\s?e\.|e\.\s?g\.|that is|in other words|or about|about|approx\.?"
+                             r"|approximately|≈)[,:]?\s[^()]{1,80}\)\s*$", re.I)
 _PLAIN_ANSWER_RE = re.compile(r"^[\d\s.,%+\-*/^()\[\]=<>:]*$")
+
+
+_SEG_LABEL_RE = re.compile(r"\(([a-h])\)\s*$|(?:^|\s)([a-h])\)\s*$")
+_SEG_GAP_RE = re.compile(r"^[\s,;]*(?:and\s*|,\s*|;\s*)?(?:\(?[a-h]\)\s*)?$", re.I)
+
+
+def _segment_labels(s: str, segs: list[re.Match[str]]) -> list[str] | None:
+    """The part labels written before each math segment (``(a) $x$ and (b) $y$``), or None unless
+    every one of two or more segments has a distinct label and only fillers separate them."""
+    if len(segs) < 2 or "(" not in s and ")" not in s:
+        return None
+    labels, start = [], 0
+    for m in segs:
+        gap = s[start:m.start()]
+        found = _SEG_LABEL_RE.search(gap)
+        if not found or (start and not _SEG_GAP_RE.match(gap)):
+            return None
+        labels.append(found.group(1) or found.group(2))
+        start = m.end()
+    return labels if len(set(labels)) == len(labels) else None
 
 
 def clean_answer(answer: str) -> str:
@@ -225,7 +253,10 @@ def clean_answer(answer: str) -> str:
         after = s[segs[-1].end():].strip().rstrip(".").strip()
         gaps_ok = all(_FILLER_GAP_RE.match(s[a.end():b.start()]) for a, b in zip(segs, segs[1:], strict=False))
         parts = [next(g for g in m.groups() if g is not None).strip() for m in segs]
-        if gaps_ok:
+        labels = _segment_labels(s, segs)
+        if labels is not None:  # (b) $a = 2.75$ and (a) $f = 11.76$: keep the labels, in any order
+            body = ", ".join(f"({label}) {part}" for label, part in zip(labels, parts, strict=True))
+        elif gaps_ok:
             body = ", ".join(parts)
         else:
             body = parts[-1]
@@ -234,6 +265,8 @@ def clean_answer(answer: str) -> str:
         if not before.strip(":") or _WORDY_BEFORE_RE.fullmatch(before) or not gaps_ok:
             s = f"{body} {unit_tail}".strip() if unit_tail and len(segs) == 1 else body
     s = s.strip()
+    if s.endswith(")") and "(" in s:
+        s = _RESTATEMENT_RE.sub("", s)  # 0.02 (i.e., a 2% slope)
     s = _OUTER_BOX_RE.sub(r"\1", s) if s.startswith(("\\boxed", "\\fbox")) else s
     s = _TRAILING_STOP_RE.sub("", s).strip() if s.endswith((".", "。")) else s
     if s.endswith(",") or s.endswith(";"):

@@ -19,6 +19,7 @@ _NEGATIVE_WORD_RE = re.compile(rf"(?:^|(?<=\bis )|(?<=\bwas )|(?<=\bbe )|(?<=\bo
 _SCALE_SUFFIX_RE = re.compile(rf"({_CURRENCY})\s*({_AMOUNT})\s*(K|k|MM|M|mn|B|bn|T)(?![A-Za-z])")
 _SCALE_WORD = {"k": "thousand", "mm": "million", "m": "million", "mn": "million", "b": "billion", "bn": "billion",
                "t": "trillion"}
+_CENTURY_RE = re.compile(r"^(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+century(?:\s+(AD|CE))?\.?$", re.I)
 _ERA_RE = re.compile(r"^(?:(\d{1,4})\s*(?:AD|A\.D\.|CE|C\.E\.)|(?:AD|A\.D\.)\s*(\d{1,4}))\.?$")
 _RATIO_QUESTION_RE = re.compile(r"\b(?:ratio|odds|proportion)\b", re.I)
 _RATIO_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?::|\bto\b)\s*(\d+(?:\.\d+)?)\s*$")
@@ -30,10 +31,32 @@ def _negative_reference(reference: str) -> bool:
         reference.lstrip().lower().startswith(("negative", "minus"))
 
 
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december"
+           "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+_DATE_RE = re.compile(rf"^(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                      rf"(?:{_MONTHS})\.?,?\s+|(?:{_MONTHS})\.?,?\s+|(?:in\s+)?(?:the\s+)?(?:year\s+)?)(\d{{3,4}})"
+                      rf"(?:\s*(?:AD|A\.D\.|CE))?\.?$", re.I)
+_YEAR_RE = re.compile(r"^\d{3,4}$")
+_SCALE_ASKED_RE = re.compile(r"\bin\s+(?:\$\s*|US\$\s*|dollars\s+)?(thousands|millions|billions|trillions)\b", re.I)
+_CHARGE_RE = re.compile(r"^(\d*)([+-])$|^([+-])(\d*)$")
+
+
 def rewrite_answer(reference: str, answer: str, question: str | None) -> str:
     """The answer with accounting negatives, "negative $X", "$125K", era suffixes and ratios read as
-    the plain value they state (where the reference or question says that reading applies)."""
+    the plain value they state (where the reference or question says that reading applies); a date
+    for a year (``July 4, 1776`` -> ``1776``); the scale word the question asks in (``$1,000 billion``
+    where the question says "in billions"); a charge with its sign on the reference's side (``+2``
+    for ``2+``)."""
     s = answer.strip()
+    if _YEAR_RE.match(reference.strip()) and not _YEAR_RE.match(s) and (m := _DATE_RE.match(s)):
+        return m.group(1)
+    if question and (m := _SCALE_ASKED_RE.search(question)):
+        s = re.sub(rf"(?<=\d)\s*{m.group(1)[:-1]}s?\b", "", s, flags=re.I)  # "(in billions)": $1,000 billion
+    if len(s) <= 4 and (ca := _CHARGE_RE.match(s)) and (cr := _CHARGE_RE.match(reference.strip())):
+        digits_a, sign_a = (ca.group(1), ca.group(2)) if ca.group(2) else (ca.group(4), ca.group(3))
+        digits_r, sign_r = (cr.group(1), cr.group(2)) if cr.group(2) else (cr.group(4), cr.group(3))
+        if (digits_a or "1") == (digits_r or "1") and sign_a == sign_r:
+            return reference.strip()  # +2 and 2+ name one charge
     if s.startswith("(") and _negative_reference(reference) and (m := _ACCOUNTING_RE.match(s)):
         s = f"{m.group(1) or ''}-{m.group(2)}"  # ($52.59): a negative amount in accounting
     if "egative" in s or "inus" in s:
@@ -42,6 +65,8 @@ def rewrite_answer(reference: str, answer: str, question: str | None) -> str:
         s = _SCALE_SUFFIX_RE.sub(lambda m: f"{m.group(1)}{m.group(2)} {_SCALE_WORD[m.group(3).lower()]}", s)
     if s[-1:] in "DE." or s[:1] == "A":
         s = _ERA_RE.sub(lambda m: m.group(1) or m.group(2), s)
+    if "entury" in s:
+        s = _CENTURY_RE.sub(_century, s)
     if question and (":" in s or " to " in s):
         s = ratio_as_number(reference, s, question)
     return s
@@ -58,9 +83,16 @@ def ratio_as_number(reference: str, answer: str, question: str | None) -> str:
     return f"{value.numerator}/{value.denominator}" if value.denominator != 1 else str(value.numerator)
 
 
+def _century(m: re.Match[str]) -> str:
+    return f"{int(m.group(1)) - 1}00s"  # the 18th century is the 1700s
+
+
 def rewrite_reference(reference: str) -> str:
-    """The reference with era suffixes dropped (``1215 AD`` -> ``1215``)."""
+    """The reference with era suffixes dropped (``1215 AD`` -> ``1215``) and centuries as hundreds
+    (``18th century`` -> ``1700s``)."""
     s = reference.strip()
     if s[-1:] in "DE." or s[:1] == "A":
         s = _ERA_RE.sub(lambda m: m.group(1) or m.group(2), s)
+    if "entury" in s:
+        s = _CENTURY_RE.sub(_century, s)
     return s

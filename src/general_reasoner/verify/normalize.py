@@ -58,6 +58,7 @@ _SIMPLE = [
     ("\\ge", ">="), ("\\neq", "!="), ("\\ne", "!="), ("\\lt", "<"), ("\\gt", ">"), ("\\%", "%"), ("\\$", ""),
     ("≤", "<="), ("≥", ">="), ("≠", "!="), ("−", "-"), ("–", "-"), ("×", "*"), ("·", "*"), ("⋅", "*"),
     ("÷", "/"), ("π", "\\pi"), ("∞", "\\infty"), ("√", "\\sqrt"), ("±", "\\pm"), ("∪", "\\cup"),
+    ("∧", " \\land "), ("∨", " \\lor "), ("¬", "\\neg "), ("∩", "\\cap"), ("⊕", " \\oplus "),
     ("∈", "\\in"), ("\\lbrace", "\\{"), ("\\rbrace", "\\}"), ("\\vert", "|"), ("\\mid", "|"), ("\\lvert", "|"),
     ("\\rvert", "|"), ("\\langle", "("), ("\\rangle", ")"), ("\\degree", "°"), ("^\\circ", "°"),
     ("^{\\circ}", "°"), ("\\circ", "°"), ("\\approx", "≈"), ("\\simeq", "≈"), ("\\sim", "≈"),
@@ -68,7 +69,7 @@ _SIMPLE = [
 _DOUBLE_ESCAPED_RE = re.compile(r"(?<!\\)\\\\(frac|dfrac|left|right|sqrt|boxed|text|leq?|geq?|pi|cdot|times|infty|mathrm"
                                 r"|in|pm|begin|end|circ|quad|sin|cos|tan|log|ln)(?![a-zA-Z])")
 _PY_POWER_RE = re.compile(r"(?<=[\w)\]}])\*\*(?=[\w(\-{])")
-_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 _SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 
 
@@ -87,9 +88,10 @@ _SIMPLE_ASCII = [(a, b) for a, b in _SIMPLE if (a, b) not in _SIMPLE_BACKSLASH a
 _SIMPLE_UNICODE = [(a, b) for a, b in _SIMPLE if not a.isascii()]
 _ASCII_TIMES_RE = re.compile(r"(?<=\d)\s*[xX]\s*(?=10\s*\^)")
 _SEP_BANG_RE = re.compile(r"(\d),\\!\s*(?=\d{3})")
-_SUPER_AFTER_CARET_RE = re.compile(r"\^\{?([⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)\}?")
-_SUPER_RE = re.compile(r"([⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)")
+_SUPER_AFTER_CARET_RE = re.compile(r"\^\{?([⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]+)\}?")
+_SUPER_RE = re.compile(r"([⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]+)")
 _SPACES_RE = re.compile(r"\s+")
+_PLUS_MINUS_WORDS_RE = re.compile(r"\bplus\s+or\s+minus\b\s*", re.I)
 _DEGREE_SPACE_RE = re.compile(r"°\s+(?=[CFK]\b)")
 _SPACE_CARET_RE = re.compile(r"\s+\^")
 _TRAILING_PUNCT_RE = re.compile(r"\s*(?:\\,|\.|;|,)\s*$")
@@ -126,6 +128,8 @@ def normalize(s: str) -> str:
         if a in s:
             s = s.replace(a, b)
     s = s.replace("$", " ")
+    if "minus" in s:
+        s = _PLUS_MINUS_WORDS_RE.sub(r"\\pm ", s)  # 7 plus or minus 2
     if "10" in s and ("x" in s or "X" in s):
         s = _ASCII_TIMES_RE.sub("*", s)  # 1.8 x 10^-5
     if "**" in s:  # Python/sympy power x**2 (not markdown bold: no operand on both sides)
@@ -148,6 +152,8 @@ def plain_text(s: str) -> str:
     if not s.isascii():
         s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
     if "\\" in s:
+        if "\\l" in s or "\\neg" in s or "\\wedge" in s or "\\vee" in s:
+            s = _LOGIC_WORDS_RE.sub(lambda m: f" {_LOGIC_WORDS[m.group(1)]} ", s)  # ¬A ∨ ¬B: not a or not b
         s = _LOWER_COMMAND_RE.sub(" ", s)
     if "degree" in s:
         s = _DEGREES_WORD_RE.sub("°", s)
@@ -157,6 +163,8 @@ def plain_text(s: str) -> str:
 
 
 _LOWER_COMMAND_RE = re.compile(r"\\[a-z]+")
+_LOGIC_WORDS = {"land": "and", "wedge": "and", "lor": "or", "vee": "or", "neg": "not", "lnot": "not"}
+_LOGIC_WORDS_RE = re.compile(r"\\(land|wedge|lor|vee|neg|lnot)(?![a-z])")
 _DEGREES_WORD_RE = re.compile(r"(?<=\d)\s*degrees?\b")
 _NOT_WORDISH_RE = re.compile(r"[^\w%°+\-./ ]+")
 _ARTICLE_RE = re.compile(r"\b(?:the|a|an)\b")

@@ -3,7 +3,8 @@ comparison whose tolerance is tied to the precision each side states.
 
 - exact vs exact (integers, fractions): equal values only.
 - a decimal reference states its precision: the answer must round to it (``26.3`` accepts
-  ``26.32``; ``1.23e-8`` rejects ``1.24e-8``), never looser than 1% of the value.
+  ``26.32``, ``1.8e-5`` accepts ``1.82e-5``; ``1.23e-8`` rejects ``1.24e-8``); a reference with one
+  significant digit (``0.5``, ``3e8``) allows at most 1% of its value.
 - an answer may state fewer digits than the reference if it is a correct rounding of it and
   keeps >= 3 significant digits (``3.14159`` accepts ``3.14``) or >= 2 within 0.5% (``97.2`` accepts
   ``97``; ``1.23`` rejects ``1.2``, ``4.76`` rejects ``4.8``); an exact reference accepts a decimal with >= 2 significant
@@ -188,10 +189,11 @@ def numbers_equal(ref: Number, ans: Number) -> tuple[bool, bool]:
         if qa is not None and ans.sig >= 4 and _within(a, r, qa):
             ok = True  # truncated, not rounded
         return ok, near
-    tol = min(qr / 2, abs(r) / 100) if r else qr / 2
+    tol = qr / 2 if ref.sig >= 2 or not r else min(qr / 2, abs(r) / 100)
     if _within(a, r, tol * (1 + Fraction(1, 10**9))):
         return True, True
-    if qa is not None and qa > qr and _within(a, r, qa / 2) and (ans.sig >= 3 or abs(a - r) <= abs(r) / 200):
+    if qa is not None and qa > qr and _within(a, r, qa / 2) and (ans.sig >= 3 or ans.sig == 2 and
+                                                                 abs(a - r) <= abs(r) / 200):
         return True, True  # a correct rounding of the reference to fewer digits
     if qa is not None and (ref.quantum_override or ans.quantum_override) and abs(a - r) < (qa + qr) / 2 \
             and abs(a - r) <= abs(r) / 200:
@@ -215,8 +217,11 @@ def compare_numbers(ref: Number, ans: Number) -> tuple[bool, bool]:
     if ref.percent == ans.percent:
         return numbers_equal(ref, ans)  # reads neither side's ``percent`` nor the answer's ``min_sig``
     near_any = False
+    answers = percent_variants(ans)
+    if ans.percent and abs(ref.value) < 1 and not ref.is_integer_literal:
+        answers = answers[1:]  # against a proportion (3/5, 0.6) a percent answer is a percent: 0.6% is 0.006
     for r in percent_variants(ref):
-        for a in percent_variants(ans):
+        for a in answers:
             eq, near = numbers_equal(r, a)
             if eq:
                 return True, True

@@ -16,7 +16,7 @@ from general_reasoner.verify.choice import (
     reference_letter,
     strings_equal,
 )
-from general_reasoner.verify.compare import Ctx, Result, compare_texts
+from general_reasoner.verify.compare import Ctx, Result, compare_texts, quantities_result
 from general_reasoner.verify.deadline import (
     DEFAULT_TIMEOUT,
     MAX_ANSWER_CHARS,
@@ -32,20 +32,21 @@ from general_reasoner.verify.numbers import compare_numbers, number_word, parse_
 from general_reasoner.verify.special import (
     compare_base,
     compare_complexity,
+    compare_electron_config,
     compare_genotype,
     compare_ratio,
     compare_reaction,
     compare_tolerance,
     split_direction,
 )
-from general_reasoner.verify.units import compare_quantities, split_quantity
+from general_reasoner.verify.units import split_quantity
 
 _ORDER_WORDS_RE = re.compile(
     r"\b(?:in order|respectively|ordered|increasing|decreasing|ascending|descending|in (?:the|that|this) order"
     r"|sequence of|from (?:smallest|largest|least|greatest|lowest|highest|first|earliest|oldest)"
     r"|(?:chronological|alphabetical|reverse|visit|visiting|traversal|topological|sorted) order|arrange|rank"
-    r"|traversal|sort(?:ed|s)?\b|order (?:of|in which)|step by step order|(?:first|earliest) to)\b"
-    r"|\(a\).{1,300}\(b\)|\b(?:a|i)\).{1,300}\b(?:b|ii)\)", re.I | re.S)
+    r"|traversal|sort(?:ed|s)?\b|order (?:of|in which)|step by step order|(?:first|earliest) to)\b", re.I)
+_PART_LABELS_RE = re.compile(r"\(a\).{1,300}\(b\)|\b(?:a|i)\).{1,300}\b(?:b|ii)\)", re.S)  # (a) ... (b): parts in order
 _LETTER_LIST_RE = re.compile(r"^\s*\(?[A-Ja-j]\)?(?:\s*(?:,|;|/|&|\band\b|\bor\b)\s*\(?[A-Ja-j]\)?)+\s*\.?\s*$")
 _BARE_LETTER_RE = re.compile(r"^\s*\(?([A-J])\)?\s*[.:)]?\s*$")
 
@@ -67,7 +68,10 @@ _WORDS_RE = re.compile(r"^[A-Za-z][a-z]{2,}(?:[ \-][A-Za-z]?[a-z]{2,}){0,5}$")
 _JOINED_RE = re.compile(r"\b(?:and|or)\b")
 _HEX_QUESTION_RE = re.compile(r"hexadecimal|\bhex\b|base[- ]?16", re.I)
 _HEX_RE = re.compile(r"^(?:0[xX])?[0-9A-Fa-f]{1,32}$")
-_SPECIALS = (compare_ratio, compare_genotype, compare_reaction, compare_base, compare_complexity, compare_tolerance)
+_BINARY_QUESTION_RE = re.compile(r"\bbinary\b|base[- ]?2\b|\bbits?\b", re.I)
+_BINARY_RE = re.compile(r"^(?:0b)?[01]{1,8}(?: [01]{4,8}){0,8}$")
+_SPECIALS = (compare_ratio, compare_genotype, compare_reaction, compare_base, compare_complexity, compare_tolerance,
+             compare_electron_config)
 
 
 _SPACE_BEFORE_PUNCT_RE = re.compile(r"\s+(?=[,;()\[\]{}=+\-*/^<>|])")
@@ -111,6 +115,18 @@ def _verdict(res: Result, answer: str, started: float) -> Verdict:
                    seconds=time.monotonic() - started, confident=True if res.equal else res.confident)
 
 
+_MATHY_RE = re.compile(r"[\d\\^$]")
+
+
+def _option_by_value(answer: str, options: dict[str, str]) -> str | None:
+    """The one option whose value the answer states (numbers and math compared by value, not text)."""
+    if not _MATHY_RE.search(answer) or len(answer) > 80:
+        return None
+    hits = [k for k, text in options.items() if _MATHY_RE.search(text) and len(text) <= 80
+            and compare_answer(clean_answer(text), answer).equal]
+    return hits[0] if len(hits) == 1 else None
+
+
 def _multiple_choice(ref: str, answer: str, question: str | None, forced: bool) -> Result | None:
     options = parse_options(question)
     ref_letter = reference_letter(ref, options)
@@ -128,6 +144,8 @@ def _multiple_choice(ref: str, answer: str, question: str | None, forced: bool) 
     if forced and re.fullmatch(r"\(?[a-j]\)?[.):]?", answer.strip()):
         answer = answer.strip().upper()  # the type says multiple choice: "a." is option A
     letter = letter_of(answer, allowed=allowed, options=options, loose=True)
+    if letter is None and options:
+        letter = _option_by_value(answer, options)  # "\\dfrac{3}{4}" for (A) $\\frac{3}{4}$
     if letter is None:
         if not forced and not options:
             return None
@@ -193,11 +211,13 @@ def compare_answer(reference: str, answer: str, *, question: str | None = None,
         eq, near = compare_numbers(nr, na)  # type: ignore[arg-type]
         return Result(eq, not near, "numbers equal" if eq else "numbers differ")
     if nr is None and (qr := split_quantity(ref_n)) is not None and (qa := split_quantity(ans_n)) is not None:
-        res = compare_quantities(qr, qa)  # fast path: two quantities (what compare_texts would do)
-        return Result(res.equal, res.confident, res.reason)
+        return quantities_result(qr, qa, question)  # fast path: two quantities (what compare_texts would do)
     if question and _HEX_QUESTION_RE.search(question) and _HEX_RE.match(ref_n) and _HEX_RE.match(ans_n):
         same = int(ref_n.lower().removeprefix("0x"), 16) == int(ans_n.lower().removeprefix("0x"), 16)
         return Result(same, True, "same hexadecimal number" if same else "hexadecimal numbers differ")
+    if question and _BINARY_QUESTION_RE.search(question) and _BINARY_RE.match(ref_n) and _BINARY_RE.match(ans_n):
+        same = int(ref_n.replace(" ", "").removeprefix("0b"), 2) == int(ans_n.replace(" ", "").removeprefix("0b"), 2)
+        return Result(same, True, "same binary number" if same else "binary numbers differ")  # 0011 1111
     for special in _SPECIALS:
         found = special(ref_n, ans_n)
         if found is not None:
@@ -207,7 +227,7 @@ def compare_answer(reference: str, answer: str, *, question: str | None = None,
         same, how = strings_equal(ref_n, ans_n, question)  # fast path: words only (what compare_texts would end with)
         return Result(True, True, how) if same else Result(False, False,
                                                            f"could not match the answer to the reference ({how})")
-    ordered = bool(question and _ORDER_WORDS_RE.search(question))
+    ordered = bool(question and (_ORDER_WORDS_RE.search(question) or _PART_LABELS_RE.search(question)))
     return compare_texts(ref_n, ans_n, Ctx(deadline=deadline, ordered=ordered, question=question or ""))
 
 

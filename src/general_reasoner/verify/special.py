@@ -78,18 +78,20 @@ _ARROW_RE = re.compile(r"\s*(?:→|->|⟶|⇌|⇒|<=>|<->|\\(?:longrightarrow|ri
 _STATE_RE = re.compile(r"\((?:aq|s|l|g)\)")
 _PLUS_RE = re.compile(r"(?<![\^{])\s+\+\s+|(?<=[\d}A-Za-z)])\+(?=\s*\d*\s*[A-Z(])")
 _TERM_RE = re.compile(r"^(\d*)\s*\*?\s*(.+)$")
+_ATOM_OR_ION_RE = re.compile(r"[A-Z][a-z]?(?:\^?\{?\d*[+-]\}?)?")
 
 
 def _species(side: str) -> Counter | None:
-    from general_reasoner.verify.choice import chemical
+    from general_reasoner.verify.choice import _subscripts_inline, chemical
 
     out: Counter = Counter()
     for term in _PLUS_RE.split(_STATE_RE.sub("", side)):
         m = _TERM_RE.match(term.strip())
         if not m:
             return None
-        formula = chemical(m.group(2)) or (m.group(2).strip() if re.fullmatch(r"[A-Z][a-z]?", m.group(2).strip())
-                                           else None)
+        term_text = m.group(2).strip()
+        formula = chemical(term_text) or (_subscripts_inline(term_text) if _ATOM_OR_ION_RE.fullmatch(term_text)
+                                          else None)  # H, H+, Na^{+}, Cl^-
         if formula is None:
             return None
         out[formula] += int(m.group(1) or 1)
@@ -192,7 +194,8 @@ def _complexity(text: str) -> tuple[str, str] | None:
 
 
 def compare_complexity(ref: str, ans: str) -> tuple[bool, str] | None:
-    """``O(n \\log n)`` = ``O(n lg n)`` (log bases agree asymptotically); ``O(1)`` = ``constant time``."""
+    """``O(n \\log n)`` = ``O(n lg n)`` (log bases agree asymptotically); ``O(1)`` = ``constant time``;
+    ``O`` and ``\\Theta`` of the same function agree (as course graders use them); ``\\Omega`` and ``o`` do not."""
     if "(" not in ref:
         return None
     cr = _complexity(ref)
@@ -211,7 +214,7 @@ def compare_complexity(ref: str, ans: str) -> tuple[bool, str] | None:
     same = ex.equivalent(tr, ta)
     if same is None:
         return None
-    if cr[0] != ca[0] and not (cr[0] == "O" and ca[0] == "Theta"):
+    if cr[0] != ca[0] and {cr[0], ca[0]} != {"O", "Theta"}:  # O for Theta is the common usage, both ways
         return False, "different asymptotic bounds"
     return same, "same complexity" if same else "complexities differ"
 
@@ -370,3 +373,47 @@ def unit_vector_parts(text: str) -> tuple[list[str], str] | None:
 
 __all__ = ["compare_base", "compare_complexity", "compare_genotype", "compare_ratio",
            "compare_reaction", "compare_tolerance", "split_direction", "unit_vector_parts"]
+
+
+# --------------------------------------------------------------------------- electron configurations
+
+_ORBITAL_RE = re.compile(r"([1-7])\s*([spdf])\s*(?:\^\s*\{?\s*(\d{1,2})\s*\}?|(\d{1,2}))")
+_CORE_RE = re.compile(r"^\s*\[\s*(He|Ne|Ar|Kr|Xe|Rn)\s*\]")
+_CORES = {"He": "1s2", "Ne": "[He] 2s2 2p6", "Ar": "[Ne] 3s2 3p6", "Kr": "[Ar] 3d10 4s2 4p6",
+          "Xe": "[Kr] 4d10 5s2 5p6", "Rn": "[Xe] 4f14 5d10 6s2 6p6"}
+_CONFIG_GATE_RE = re.compile(r"^\s*(?:\[\s*[A-Z][a-z]\s*\]\s*)?[1-7]\s*[spdf]")
+
+
+def _configuration(text: str, depth: int = 0) -> Counter | None:
+    """``[Ar] 4s^2 3d^6`` -> {1s: 2, 2s: 2, ..., 3d: 6, 4s: 2}; None unless the whole text is one."""
+    out: Counter = Counter()
+    rest = text
+    m = _CORE_RE.match(rest)
+    if m:
+        core = _configuration(_CORES[m.group(1)], depth + 1) if depth < 6 else None
+        if core is None:
+            return None
+        out.update(core)
+        rest = rest[m.end():]
+    pos, rest = 0, rest.strip()
+    for o in _ORBITAL_RE.finditer(rest):
+        if rest[pos:o.start()].strip(" ,"):
+            return None
+        out[o.group(1) + o.group(2)] += int(o.group(3) or o.group(4))
+        pos = o.end()
+    if rest[pos:].strip(" ,.") or not out:
+        return None
+    return out
+
+
+def compare_electron_config(ref: str, ans: str) -> tuple[bool, str] | None:
+    """``[Ar] 4s^2 3d^6`` = ``1s^2 2s^2 2p^6 3s^2 3p^6 3d^6 4s^2`` (cores expanded, orbitals in any order)."""
+    if not _CONFIG_GATE_RE.match(ref):
+        return None
+    cr = _configuration(ref)
+    if cr is None:
+        return None
+    ca = _configuration(ans)
+    if ca is None:
+        return None
+    return cr == ca, "same electron configuration" if cr == ca else "electron configurations differ"

@@ -38,12 +38,14 @@ class Shape:
 def split_top(s: str, seps: tuple[str, ...]) -> list[str]:
     """Split ``s`` on any of ``seps`` outside brackets (``\\{`` counts as a bracket)."""
     if not any(sep in s for sep in seps):
-        return [s.strip()]
+        return [s.strip()]  # (\\begin{..} groups hold their own & and \\\\: see _split_tokens_re)
     parts, depth, start = [], 0, 0
     for m in _split_tokens_re(seps).finditer(s):  # brackets and separators only, scanned in C
         t = m.group()
         if t[0] == "\\" and t[1:] in ("{", "}"):
             depth += 1 if t[1] == "{" else -1
+        elif t.startswith(("\\begin", "\\end")):  # \begin{bmatrix} ... \end{bmatrix} is one bracket
+            depth = depth + 1 if t[1] == "b" else max(depth - 1, 0)
         elif t in _OPEN:
             depth += 1
         elif t in _CLOSE:
@@ -59,7 +61,8 @@ def split_top(s: str, seps: tuple[str, ...]) -> list[str]:
 def _split_tokens_re(seps: tuple[str, ...]) -> re.Pattern[str]:
     """Escaped braces, then brackets, then the separators in their order of preference (separators
     hold no brackets, so matching them whole inside brackets changes nothing)."""
-    return re.compile("|".join([r"\\[{}]", "[" + re.escape(_OPEN + _CLOSE) + "]", *map(re.escape, seps)]))
+    return re.compile("|".join([r"\\(?:begin|end)\{[A-Za-z*]*\}", r"\\[{}]", "[" + re.escape(_OPEN + _CLOSE) + "]",
+                                *map(re.escape, seps)]))
 
 
 def _matching_close(s: str) -> int:
@@ -98,7 +101,7 @@ def _relation_parts(s: str) -> tuple[list[str], list[str]]:
     return parts, ops
 
 
-_LHS_DECOR_RE = re.compile(r"\^\{?\d\}?|(?<=[A-Za-z])-(?=[A-Za-z])")
+_LHS_DECOR_RE = re.compile(r"\^\{?-?\d\}?|\^\{?(?:T|\\top|\*)\}?|(?<=[A-Za-z])-(?=[A-Za-z])")  # r^2, A^{-1}, v^T
 _TUPLE_UNIT_RE = re.compile(r"^(\(.*\)|\[.*\])\s*([A-Za-zµΩ°][A-Za-z0-9µΩ°/*^\- ]{0,15})$")
 _RANGE_TO_RE = re.compile(r"^(\S+(?: [A-Za-zµΩ°/^\d]+)?) to (\S+(?: [A-Za-zµΩ°/^\d]+)?)$")
 
@@ -134,12 +137,16 @@ def _labelled_parts(s: str) -> list[str] | None:
     if len(found) < 2 or found[0].start() != 0:
         return None
     labels = [m.group(1) or m.group(2) for m in found]
-    expected = ["a", "b", "c", "d", "e", "f", "g", "h"] if labels[0] == "a" else ["i", "ii", "iii", "iv", "v", "vi"]
-    if labels != expected[:len(labels)]:
-        return None
+    roman = ["i", "ii", "iii", "iv", "v", "vi"]
+    expected = roman if "i" in labels and "a" not in labels else ["a", "b", "c", "d", "e", "f", "g", "h"]
+    if sorted(labels, key=expected.index if set(labels) <= set(expected) else str) != expected[:len(labels)]:
+        return None  # each of a, b, c... once (in any order: "(b) ... and (a) ...")
     ends = [m.start() for m in found[1:]] + [len(s)]
-    parts = [s[m.end():end].strip().rstrip(",;").strip() for m, end in zip(found, ends, strict=True)]
-    return parts if all(parts) else None
+    parts = [s[m.end():end].strip().rstrip(",;").strip().removesuffix(" and").strip()
+             for m, end in zip(found, ends, strict=True)]
+    if not all(parts):
+        return None
+    return [part for _, part in sorted(zip(labels, parts, strict=True), key=lambda lp: expected.index(lp[0]))]
 
 
 _NUMBERED_RE = re.compile(r"(?:^|(?<=\s))(\d{1,2})[.)]\s+(?=[A-Za-z(])")
@@ -198,11 +205,17 @@ def _parse_shape(s: str, depth: int = 0) -> Shape:
         if with_unit is not None:
             return Shape("tuple", with_unit.items, brackets="<>") if inner.kind == "tuple" and \
                 all(i.kind == "scalar" for i in inner.items) else with_unit
+    if "[[" in s.replace(" ", "") and (m := _SCALED_BRACKETS_RE.match(s)) and not s.startswith("["):
+        scaled = _scaled_rows(m.group(1), parse_shape(m.group(2), depth + 1), m.group(3))
+        if scaled is not None:  # k[[1, -1], [-1, 1]] -> [[k, -k], [-k, k]]
+            return scaled
     if " to " in s and (m := _RANGE_TO_RE.match(s)) and split_quantity(m.group(1)) is not None \
             and split_quantity(m.group(2)) is not None:
         return Shape("tuple", (Shape("scalar", text=m.group(1)), Shape("scalar", text=m.group(2))), brackets="to")
     if "or" in s:
         s = _OR_BETWEEN_TUPLES_RE.sub("), (", s)
+    if s[:1] in "([" and (t := _TRANSPOSED_RE.match(s)) and _matching_close(s) == len(t.group(1)) - 1:
+        return parse_shape(t.group(1), depth + 1)  # (1, 1)^T: the column vector (1, 1)
     if s[:1] in "([" and s[-1:] in ")]" and "\\begin" in s and _matching_close(s) == len(s) - 1:
         return parse_shape(s[1:-1], depth + 1)
     arith = _matrix_arith(s) if "\\begin" in s else None
@@ -253,6 +266,22 @@ def _parse_shape(s: str, depth: int = 0) -> Shape:
 
 
 _OR_BETWEEN_TUPLES_RE = re.compile(r"\)\s*or\s*\(")
+_TRANSPOSED_RE = re.compile(r"^(\(.*\)|\[.*\])\s*\^\s*\{?\s*(?:T|\\top|t)\s*\}?$")
+
+
+_SCALED_BRACKETS_RE = re.compile(r"^([^\[\]=,]{1,40}?)\s*\*?\s*(\[\s*\[.*\]\s*\])\s*([A-Za-zµΩ°][A-Za-z0-9µΩ°/*^\- ]{0,15})?$")
+
+
+def _scaled_rows(coefficient: str, rows: Shape, unit: str | None) -> Shape | None:
+    """A coefficient written before a bracket matrix, multiplied into every cell (as text, so that a
+    symbolic ``k`` works too)."""
+    if rows.kind != "tuple" or not all(r.kind == "tuple" and all(c.kind == "scalar" for c in r.items)
+                                       for r in rows.items):
+        return None
+    tail = f" {unit.strip()}" if unit else ""
+    return Shape("tuple", tuple(Shape("tuple", tuple(Shape("scalar", text=f"({coefficient.strip()})*({c.text}){tail}")
+                                                      for c in r.items), brackets=r.brackets) for r in rows.items),
+                 brackets=rows.brackets)
 
 
 def _unit_on_leaves(shape: Shape, unit: str) -> Shape | None:

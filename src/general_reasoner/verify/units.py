@@ -19,14 +19,14 @@ _NUM_PART = (r"[-+]?\s*(?:\d{1,12}\s+\d{1,12}/\d{1,12}(?![\d./])|\\frac\s*\{\s*\
 _QTY_RE = re.compile(rf"^({_NUM_PART})\s*(\S.*)$")
 # A spaced sign between terms ("x^2 - 8x", "3 i -2 j"), never inside a unit ("m/s", "N*m", "s^-1").
 _TERM_OPERATOR_RE = re.compile(r"\s[-+]\s|\s[-+]\d")  # "x^2 - 8x", "i -2 j"
-_UNIT_OK_RE = re.compile(r"^[A-Za-zµμΩ°%$€£¥'Åε][A-Za-zµμΩ°%Åε\s*/^().\-\d{}_]*$")
+_UNIT_OK_RE = re.compile(r"^[A-Za-zµμΩ°%$€£¥'Åε‰][A-Za-zµμΩ°%Åε‰\s*/^().\-\d{}_]*$")
 _UNIT_WORD_FIX = {
     "°C": "degC", "°F": "degF", "°K": "K", "°": "degree", "ºC": "degC", "Ω": "ohm", "µ": "u", "μ": "u",
     "liters": "L", "litres": "L", "liter": "L", "litre": "L", "sec": "s", "secs": "s", "hrs": "h", "hr": "h",
     "mins": "min", "amu": "u", "M": "molar", "mph": "mile/hour", "kph": "km/hour", "cc": "cm^3",
     "Cal": "kcal", "kmph": "km/hour", "lbs": "lb", "N.m": "N*m", "Nm": "N*m", "mL": "mL", "ml": "mL",
     "rev": "revolution", "rpm": "revolution/minute", "yr": "year", "yrs": "year", "sq": "",
-    "AU": "au", "mb": "mbar", "Å": "angstrom", "drops": "drop", "gtt": "drop",
+    "AU": "au", "mb": "mbar", "Å": "angstrom", "drops": "drop", "gtt": "drop", "‰": "permille",
     "basis points": "basis_point", "basis point": "basis_point", "bps": "basis_point", "bp": "basis_point",
     "percentage points": "percentage_point", "percentage point": "percentage_point", "pp": "percentage_point",
 }
@@ -50,7 +50,7 @@ def registry():  # type: ignore[no-untyped-def]
     ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
     for line in ("molar = mol / L = M_", "yuan = [currency_cny]", "degrees = degree", "bpm = 1 / minute",
                  "beat = 1 = beats", "gauss_si = 1e-4 * tesla", "drop = [drop]",
-                 "percentage_point = 0.01", "basis_point = 1e-4"):
+                 "percentage_point = 0.01", "basis_point = 1e-4", "permille = 0.001"):
         try:
             ureg.define(line)
         except Exception:  # noqa: BLE001 - an already defined name is fine
@@ -105,6 +105,8 @@ def split_quantity(text: str) -> Quantity | None:
         return None
     if _TERM_OPERATOR_RE.search(unit):
         return None  # "-18x^2 - 8x": an expression with terms, not a number with a unit
+    if _EMBEDDED_QUANTITY_RE.search(unit):
+        return None  # "2 h 30 min", "5 ft 3 in": a sum of parts (compound_quantity), not one unit
     if _ALGEBRA_RE.match(unit) and _algebraic(unit, tight=m.start(2) == m.end(1)):
         return None  # "2x", "4xy^2", "3i": a coefficient and variables, not a number with a unit
     words = unit.split()
@@ -125,6 +127,7 @@ def split_quantity(text: str) -> Quantity | None:
     return Quantity(num, unit)
 
 
+_EMBEDDED_QUANTITY_RE = re.compile(r"\s\d+(?:\.\d+)?\s*[A-Za-z]")
 _ALGEBRA_RE = re.compile(r"^(?:[A-Za-z](?:\^\{?-?\d+\}?)?)+$")
 _POWER_RE = re.compile(r"\^\{?-?\d+\}?")
 _TIGHT_UNIT_LETTERS = set("msghlKAVWJNLCFTM")  # units often written right after the number: 5m, 3s, 2A
@@ -236,10 +239,14 @@ def _measured(num: Number) -> Number:
 
 def compare_quantities(ref: Quantity, ans: Quantity) -> UnitResult:
     ref_number = _measured(ref.number) if ref.unit else ref.number
-    if ref.unit == "" and ans.unit and (dimless := _dimensionless(ans)) is not None:
-        eq, _ = compare_numbers(ref_number, dimless)  # 500 µε or 500 ppm against a plain 5.0e-4
-        if eq:
-            return UnitResult(True, True, f"equal after converting {ans.unit} to a plain number")
+    if bool(ref.unit) != bool(ans.unit):  # 500 µε or 500 ppm against a plain 5.0e-4; 35‰ against 3.5%
+        dimless = _dimensionless(ans) if ans.unit else _dimensionless(ref)
+        if dimless is not None:
+            eq, _ = compare_numbers(dimless, ans.number) if ref.unit else compare_numbers(ref_number, dimless)
+            if eq:
+                return UnitResult(True, True, f"equal as plain numbers ({ref.unit or ans.unit} converted)")
+            if (ans.number if ref.unit else ref.number).percent:  # 35% is not 35‰: the percent sign is a unit
+                return UnitResult(False, True, f"differ as plain numbers ({ref.unit or ans.unit} vs %)")
     if not ref.unit or not ans.unit or _words_equal(ref.unit, ans.unit):
         eq, near = compare_numbers(ref_number, ans.number)
         if eq:
@@ -264,3 +271,65 @@ def compare_quantities(ref: Quantity, ans: Quantity) -> UnitResult:
     if eq:
         return UnitResult(True, True, f"equal after converting {ans.unit} to {ref.unit}")
     return UnitResult(False, not near, f"differ after converting {ans.unit} to {ref.unit}")
+
+
+_TEMPERATURES = {"°C": "delta_degC", "degC": "delta_degC", "°F": "delta_degF", "degF": "delta_degF",
+                 "C": "delta_degC", "F": "delta_degF"}
+
+
+def temperature_change(q: Quantity) -> Quantity:
+    """A temperature read as a difference (``19.6 °C`` of warming is ``19.6 K``): offsets do not apply."""
+    unit = _TEMPERATURES.get(q.unit.replace(" ", ""))
+    return Quantity(q.number, unit) if unit else q
+
+
+_EXPR_UNIT_RE = re.compile(r"^(.*?\S)\s+([A-Za-zµΩ°Å][A-Za-z0-9µΩ°Å^/*\-]{0,14})$")
+
+
+def expression_quantity(text: str, value_of) -> Quantity | None:  # type: ignore[no-untyped-def]
+    """``\\pi m^2`` or ``2\\sqrt{3} N``: a constant expression with a unit pint knows, as a Quantity
+    (the value to at least 3 significant digits). ``value_of`` evaluates the expression (None: not constant)."""
+    m = _EXPR_UNIT_RE.match(text.strip())
+    if not m or _ALGEBRA_RE.match(m.group(2)) and len(_POWER_RE.sub("", m.group(2))) == 1 and \
+            m.group(2)[0] not in _TIGHT_UNIT_LETTERS or _pint_unit(clean_unit(m.group(2))) is None:
+        return None
+    value = value_of(m.group(1))
+    if value is None:
+        return None
+    return Quantity(Number(from_float(value), None, 99, min_sig=3), clean_unit(m.group(2)))
+
+
+_COMPOUND_PART_RE = re.compile(r"(\d+(?:\.\d+)?)\s*([A-Za-z]+)")
+_COMPOUND_SEP_RE = re.compile(r"^(?:\s*(?:,|and|\+)?\s*)$")
+_COMPOUND_UNITS = {  # units written as a sum of parts: 4 years and 2 months, 2 h 30 min, 5 ft 3 in, 3 lb 4 oz
+    "year", "years", "yr", "yrs", "month", "months", "week", "weeks", "day", "days", "d", "hour", "hours",
+    "h", "hr", "hrs", "minute", "minutes", "min", "mins", "second", "seconds", "s", "sec", "secs",
+    "ft", "foot", "feet", "in", "inch", "inches", "lb", "lbs", "pound", "pounds", "oz", "ounce", "ounces"}
+
+
+def compound_quantity(text: str) -> Quantity | None:
+    """``4 years and 2 months`` -> 4.1667 years (stated to the month); None unless the text is two or more
+    number-unit parts in descending units of one dimension (time, feet and inches, pounds and ounces)."""
+    parts, pos = [], 0
+    for m in _COMPOUND_PART_RE.finditer(text):
+        if not _COMPOUND_SEP_RE.match(text[pos:m.start()]) or m.group(2).lower() not in _COMPOUND_UNITS:
+            return None
+        parts.append((m.group(1), clean_unit(m.group(2))))
+        pos = m.end()
+    if len(parts) < 2 or text[pos:].strip(" .") or len(parts) > 4:
+        return None
+    first = _pint_unit(_UNIT_WORD_FIX.get(parts[0][1], parts[0][1]))
+    total, quantum, prev = 0.0, None, None
+    for number, unit in parts:
+        conv = _conversion(unit, parts[0][1])
+        if isinstance(conv, str) or first is None:
+            return None
+        scale, _ = conv
+        if prev is not None and scale >= prev:
+            return None  # "2 m and 3 m" is a list, not a sum: parts must get smaller
+        num = parse_number(number)
+        if num is None or num.quantum is None:
+            return None
+        total += float(num.value) * scale
+        quantum, prev = num.quantum * from_float(scale), scale
+    return Quantity(Number(from_float(total), None, 99, quantum_override=quantum), parts[0][1])
