@@ -65,3 +65,35 @@ def test_zero_timeout_is_a_timeout_verdict():
     verdict = verify("x^2 - 1", "(x-1)(x+1)", timeout=0.0)
     assert verdict.status is Status.TIMEOUT
     assert not verdict.confident
+
+
+# numbers_equal decides most comparisons in floats; exact rational arithmetic decides near every
+# boundary. Both must give the same verdict, boundaries included (26.3 vs 26.35 sits exactly on one).
+_DIGITS = st.integers(min_value=-10**7, max_value=10**7)
+_NUMBER_TEXT = st.one_of(
+    st.builds(lambda m, e: f"{m}e{e}", _DIGITS, st.integers(-30, 30)),
+    st.builds(lambda i, f: f"{i}.{f}", st.integers(-10**5, 10**5), st.integers(0, 10**4).map(str)),
+    st.builds(lambda n, d: f"{n}/{d}", st.integers(-999, 999), st.integers(1, 999)),
+    _DIGITS.map(str),
+)
+
+
+@given(ref=_NUMBER_TEXT, ans=_NUMBER_TEXT, nudge=st.sampled_from(["", "5", "05", "49", "51", "0"]),
+       measured=st.booleans(), quantum=st.sampled_from([None, "1/60", "3/7", "16/10", "1/1000"]))
+@settings(max_examples=800, deadline=None)
+def test_float_path_agrees_with_exact_arithmetic(ref, ans, nudge, measured, quantum):
+    from dataclasses import replace
+    from fractions import Fraction
+
+    from general_reasoner.verify.numbers import numbers_equal, numbers_equal_exact, parse_number
+
+    r = parse_number(ref)
+    a = parse_number(ref + nudge if "." in ref and "e" not in ref else ans)  # near-ties: 26.3 vs 26.35
+    if r is None or a is None:
+        return
+    if measured:
+        r = replace(r, measured=True)
+    if quantum is not None:  # an answer converted from another unit: its precision is not a power of ten
+        a = replace(a, quantum_override=Fraction(quantum) * (a.quantum or 1))
+    assert numbers_equal(r, a)[0] == numbers_equal_exact(r, a)[0], (ref, ans, nudge)
+    assert numbers_equal(a, r)[0] == numbers_equal_exact(a, r)[0], (ref, ans, nudge)

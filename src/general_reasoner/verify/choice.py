@@ -218,6 +218,9 @@ def parse_bool(text: str) -> bool | None:
         return True
     if first in ("no", "false"):
         return False
+    m = _CLOSING_YES_NO_RE.search(s)  # "it diverges, so no"
+    if m:
+        return m.group(1) == "yes"
     m = _CLOSING_VERDICT_RE.search(s)  # "..., so the statement is true"
     if m and not _TRUE_DENIED_RE.search(s[:m.start()].rsplit(",", 1)[-1]):
         value = m.group(2) in ("true", "correct", "valid")
@@ -229,6 +232,7 @@ def parse_bool(text: str) -> bool | None:
     return None
 
 
+_CLOSING_YES_NO_RE = re.compile(r"(?:[,;]\s*|\s)(?:so|therefore|thus|hence)\s+(?:the\s+answer\s+is\s+)?(yes|no)\W*$")
 _CLOSING_VERDICT_RE = re.compile(r"\b(?:statement|claim|assertion|proposition|it)\s+(?:is|would be)\s+(not\s+)?"
                                  r"(true|false|correct|incorrect|valid|invalid)\W*$")
 
@@ -472,7 +476,7 @@ def strings_equal(reference: str, answer: str, question: str | None = None) -> t
     if (head := _without_generic_head(r, a)) is not None:
         return True, f"the reference without its generic word ({head})"
     rw, aw = r.split(), a.split()
-    if (_TWO_LOWER_RE.search(r) and len(rw) <= 6 and len(aw) <= len(rw) + 4 and f" {r} " in f" {a} "
+    if (_TWO_LOWER_RE.search(r) and len(rw) <= 6 and len(aw) <= len(rw) + 7 and f" {r} " in f" {a} "
             and not _NEGATION_RE.search(a) and not (ca and not cr)
             and not (_HEDGE_RE.search(a) and not _HEDGE_RE.search(r))
             and not _other_candidates(as_, rs)):

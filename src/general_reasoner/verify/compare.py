@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
+from fractions import Fraction
 
 from general_reasoner.verify import expr as ex
 from general_reasoner.verify.choice import chemical, parse_bool, strings_equal
@@ -23,6 +24,7 @@ from general_reasoner.verify.structure import (
 from general_reasoner.verify.units import (
     Quantity,
     compare_quantities,
+    compare_units,
     compound_quantity,
     expression_quantity,
     split_quantity,
@@ -31,7 +33,8 @@ from general_reasoner.verify.units import (
 
 MAX_ITEMS = 40
 _PROSE_NUM_RE = re.compile(
-    r"(?<![A-Za-z0-9_.\-^{/])([-+]?(?:\d+/\d+|\d+,\d{1,2}(?![\d,])|(?:\d{1,3}(?:,\d{3})+|\d+)?\.?\d+(?:\s*[eE][-+]?\d+|\s*\*\s*10\^\{?[-+]?\d+\}?)?))"
+    r"(?<![A-Za-z0-9_.\-^{/])([-+]?(?:\d+/\d+|\d+,\d{1,2}(?![\d,])|(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.?\d+)"
+    r"(?:\s*[eE][-+]?\d+|\s*\*\s*10\^\{?[-+]?\d+\}?)?))"
     r"(?![A-Za-z0-9_\-]*[A-Za-z]-|\.\d|-[A-Za-z])\s*((?:[A-Za-zµΩ°%][A-Za-z0-9µΩ°%^*/\-]*)?(?:\s*(?:/|\*|per)\s*"
     r"[A-Za-z]+\^?-?\d?)?)")
 
@@ -51,12 +54,37 @@ class Ctx:
     cells: bool = False   # comparing the rows of a matrix written as nested tuples (brackets are not ends)
 
 
+_ANY_MULTIPLE_RE = re.compile(r"\b(?:an?|any)\s+(?:\w+\s+){0,2}(?:eigenvectors?|direction\s+vectors?|normal\s+vectors?"
+                              r"|vectors?\s+(?:parallel|perpendicular|orthogonal|normal)|basis\s+vectors?)\b", re.I)
+
+
+def _proportional(r: Shape, a: Shape, ctx: Ctx) -> Result | None:
+    """Two numeric tuples that are nonzero multiples of each other (None when not numeric)."""
+    if len(r.items) != len(a.items) or any(i.kind != "scalar" for i in r.items + a.items):
+        return None
+    values = []
+    for item in r.items + a.items:
+        v = _real_constant(item.text, ctx.deadline)
+        if v is None:
+            return None
+        values.append(v)
+    n = len(r.items)
+    rv, av = values[:n], values[n:]
+    pivot = max(range(n), key=lambda k: abs(rv[k]))
+    if abs(rv[pivot]) < 1e-12 or abs(av[pivot]) < 1e-12:
+        return None
+    k = av[pivot] / rv[pivot]
+    same = all(abs(av[i] - k * rv[i]) <= 1e-9 * max(1.0, abs(av[i])) for i in range(n))
+    return Result(same, True, "the same vector up to a nonzero factor" if same else "vectors are not parallel")
+
+
 def _nested(shape: Shape) -> bool:
     return len(shape.items) >= 2 and all(i.kind == "tuple" for i in shape.items)
 
 
 _SQUASH_RE = re.compile(r"\s+|\\[,;! ]")
 _ONE_CHAR_GROUP_RE = re.compile(r"\{(\w)\}")
+_SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _PROSE_FRAC_RE = re.compile(r"\\frac\s*\{\s*(\d+)\s*\}\s*\{\s*(\d+)\s*\}")
 _CJK_RE = re.compile(r"[\u3000-\u9fff\u0600-\u06ff\u0900-\u097f]")
 _COMMAND_RE = re.compile(r"\\[A-Za-z]+")
@@ -106,11 +134,13 @@ def quantities_result(qr: Quantity, qa: Quantity, question: str | None) -> Resul
 
 
 def _as_number(q: Quantity | None, text: str, deadline: Deadline) -> Number | None:
-    if q is not None and not q.unit:
-        return q.number
+    if q is not None:
+        return q.number  # (a unit on the answer against a unit-less expression: the unit left out)
     value = _constant_value(text, deadline)
     if value is None or abs(value.imag) > 1e-12 or abs(value.real) == float("inf"):
         return None
+    if abs(value.real) < 1e-12:
+        return Number(Fraction(0), None, 99)  # \cos\frac{\pi}{2} is 0, not 6e-17
     return Number(from_float(value.real), None, 99, min_sig=3)  # an irrational-looking value: >= 3 digits
 
 
@@ -176,14 +206,44 @@ def _compare_angles(ref: str, ans: str, ctx: Ctx) -> Result | None:
     return Result(eq, not near, "equal angles (degrees and radians)" if eq else "angles differ")
 
 
+_RESULT_MARKER_RE = re.compile(
+    r"(?:\b(?:comes?|came|works?|turns?)\s+(?:out\s+)?to(?:\s+be)?|\bgrows?\s+to|\brises?\s+to|\bfalls?\s+to"
+    r"|\bequals?|\bis\s+(?:about|approximately|roughly|around|nearly|exactly|equal\s+to)|\bof\s+(?:about|roughly"
+    r"|approximately|around)|\bgives?\s+(?:about|roughly|approximately|us)?|\btotals?|\bamounts?\s+to|=|≈)\s*", re.I)
+
+
 def _prose_result(qr: Quantity, ans: str) -> Result | None:
-    """Compare a reference quantity with the last quantity a sentence states (None: it states none)."""
-    found = _prose_quantities(drop_negated(ans))
+    """Compare a reference quantity with the value a sentence states: the last quantity, or else the
+    quantity after the sentence's last result phrase ("comes to", "grows to about", "=") when figures
+    added after it are asides (None: it states no quantity)."""
+    text = drop_negated(ans)
+    found = _prose_quantities(text)
     if not found:
         return None
     if compare_quantities(qr, found[-1]).equal:
         return Result(True, True, "the answer's sentence states the reference value")
+    last_sentence = _SENTENCE_SPLIT_RE.split(text)[-1] if len(text) > 80 else text
+    markers = list(_RESULT_MARKER_RE.finditer(last_sentence))
+    if markers:
+        stated = _prose_quantities(last_sentence[markers[-1].end():])
+        if stated and compare_quantities(qr, stated[0]).equal:
+            return Result(True, True, "the answer's sentence states the reference value as its result")
     return Result(False, False, "the answer's sentence states another value")
+
+
+_CONSTANT_NAME_RE = re.compile(r"^(?:[ABCDK]|[cCkK]_\{?\d\}?|[ABCD]_\{?\d\}?)$")
+
+
+def _renamed_constants(ref_tree: ex.Node, ans_tree: ex.Node) -> ex.Node | None:
+    """The answer with its arbitrary constants (A, B, C, K, C_1, ...) renamed to the reference's, when the
+    two differ only in those names (one each, or the same number of them in order); else None."""
+    rs, as_ = ex.symbols(ref_tree), ex.symbols(ans_tree)
+    only_r, only_a = sorted(rs - as_), sorted(as_ - rs)
+    if not only_r or len(only_r) != len(only_a) or len(only_r) > 3 or not rs & as_ - {"i", "e"}:
+        return None  # constants of a family in a shared variable (y = Ce^{2x}), not two bare letters (A vs D)
+    if not all(_CONSTANT_NAME_RE.match(n) for n in only_r + only_a):
+        return None
+    return ex.rename(ans_tree, dict(zip(only_a, only_r, strict=True)))
 
 
 def compare_scalar(ref: str, ans: str, ctx: Ctx) -> Result:
@@ -192,6 +252,8 @@ def compare_scalar(ref: str, ans: str, ctx: Ctx) -> Result:
         return Result(True, True, "same text")
     if ref[:1] in "OΘ\\o" and (bound := compare_complexity(ref, ans)) is not None:
         return Result(bound[0], True, bound[1])  # after a label was stripped: T(n) = O(n log n)
+    if ref[:1].isalpha() and ans[:1].isalpha() and (units := compare_units(ref, ans)) is not None:
+        return Result(units.equal, units.confident, units.reason)  # M^-1 s^-1 = L/(mol·s)
     qr, qa = split_quantity(ref), split_quantity(ans)
     if qa is None:
         word = number_word(ans)
@@ -226,6 +288,8 @@ def compare_scalar(ref: str, ans: str, ctx: Ctx) -> Result:
         pass
     if tr is not None and ta is not None:
         same = ex.equivalent(tr, ta, ctx.deadline)
+        if same is False and (renamed := _renamed_constants(tr, ta)) is not None:
+            same = ex.equivalent(tr, renamed, ctx.deadline) or same  # y = Ce^{2x} and y = Ae^{2x}
         if same:
             return Result(True, True, "expressions equivalent")
         if same is False:
@@ -267,6 +331,9 @@ def _match_unordered(refs: tuple[Shape, ...], anss: tuple[Shape, ...], ctx: Ctx)
         if (i, j) not in cache:
             cache[(i, j)] = compare_shapes(refs[i], anss[j], ctx)
         return cache[(i, j)].equal
+
+    if len(refs) == len(anss) and all(eq(i, i) for i in range(len(refs))):
+        return Result(True, True, "same items")  # the same items in the same order: n comparisons, not n^2
 
     missing = [i for i in range(len(refs)) if not any(eq(i, j) for j in range(len(anss)))]
     extra = [j for j in range(len(anss)) if not any(eq(i, j) for i in range(len(refs)))]
@@ -358,6 +425,8 @@ def _as_interval(shape: Shape) -> Shape | None:
         return Shape("union", tuple(parts)) if all(p is not None for p in parts) else None  # type: ignore[arg-type]
     if shape.kind == "scalar" and shape.text.strip().lower() in ("r", "ℝ", "\\mathbb{r}", "all real numbers"):
         return Shape("tuple", (Shape("scalar", text="-\\infty"), Shape("scalar", text="\\infty")), brackets="()")
+    if shape.kind == "scalar" and (m := _REALS_RE.match(shape.text.replace(" ", ""))):
+        return _reals(m)  # \mathbb{R} \setminus \{2\}, \mathbb{R}_{>0}, \mathbb{R}^+
     if shape.kind != "relation" or any(i.kind != "scalar" for i in shape.items):
         return None
     ops = shape.text.split()
@@ -392,6 +461,21 @@ def _as_interval(shape: Shape) -> Shape | None:
 
 
 _ABS_VAR_RE = re.compile(r"^\|([A-Za-z])\|$")
+
+
+_REALS_RE = re.compile(r"^(?:\\mathbb\{R\}|ℝ|R)(?:\\setminus\\\{([^{}]+)\\\}|_\{?(>|>=|<|<=|\\geq?|\\leq?)0\}?"
+                       r"|\^\{?([+-])\}?)$")
+
+
+def _reals(m: re.Match[str]) -> Shape | None:
+    if m.group(1):  # R \ {2}: (-inf, 2) U (2, inf)
+        bound = m.group(1)
+        return Shape("union", (_interval("-\\infty", bound, "()"), _interval(bound, "\\infty", "()")))
+    op = m.group(2) or ("> " if m.group(3) == "+" else "< ")
+    op = op.strip().replace("\\geq", ">=").replace("\\ge", ">=").replace("\\leq", "<=").replace("\\le", "<=")
+    if op.startswith(">"):
+        return _interval("0", "\\infty", "[)" if op == ">=" else "()")
+    return _interval("-\\infty", "0", "(]" if op == "<=" else "()")
 
 
 def _interval(lo: str, hi: str, brackets: str) -> Shape:
@@ -496,6 +580,8 @@ def compare_shapes(r: Shape, a: Shape, ctx: Ctx) -> Result:
     if r.kind == "union" or a.kind == "union":
         return _match_unordered(_items(r), _items(a), ctx)
     if r.kind == "tuple" and a.kind == "tuple":
+        if ctx.question and _ANY_MULTIPLE_RE.search(ctx.question) and (scaled := _proportional(r, a, ctx)) is not None:
+            return scaled  # "an eigenvector": (1, 1) and (-2, -2)
         if _nested(r) and _nested(a):  # [[2, 1], [4, 3]] = ((2, 1), (4, 3)): rows, not intervals
             return _match_ordered(r.items, a.items, replace(ctx, cells=True))
         if is_interval(r) and is_interval(a) and r.brackets != a.brackets and not ctx.cells and \

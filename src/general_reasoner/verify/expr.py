@@ -26,14 +26,22 @@ FUNCS = {
     "asin": cmath.asin, "acos": cmath.acos, "atan": cmath.atan, "lg": cmath.log10,
     "arccot": lambda z: cmath.atan(1 / z), "arcsec": lambda z: cmath.acos(1 / z), "arccsc": lambda z: cmath.asin(1 / z),
     "cis": lambda z: cmath.exp(1j * z),
+    "arcsinh": cmath.asinh, "arccosh": cmath.acosh, "arctanh": cmath.atanh, "arsinh": cmath.asinh,
+    "arcosh": cmath.acosh, "artanh": cmath.atanh, "asinh": cmath.asinh, "acosh": cmath.acosh, "atanh": cmath.atanh,
+    "sgn": lambda z: complex((z.real > 0) - (z.real < 0)) if z.imag == 0 else z / abs(z),
+    "sign": lambda z: complex((z.real > 0) - (z.real < 0)) if z.imag == 0 else z / abs(z),
+    "erf": lambda z: complex(math.erf(z.real)) if abs(z.imag) < 1e-12 else _no_value("erf of a complex value"),
+    "erfc": lambda z: complex(math.erfc(z.real)) if abs(z.imag) < 1e-12 else _no_value("erfc of a complex value"),
 }
-_INVERSE = {"sin": "arcsin", "cos": "arccos", "tan": "arctan", "cot": "arccot", "sec": "arcsec", "csc": "arccsc"}
+_INVERSE = {"sin": "arcsin", "cos": "arccos", "tan": "arctan", "cot": "arccot", "sec": "arcsec", "csc": "arccsc",
+            "sinh": "arcsinh", "cosh": "arccosh", "tanh": "arctanh"}
 _TRIG = {"sin", "cos", "tan", "sec", "csc", "cot", "cis"}  # read 60° in degrees
 _RELATIONS = ("<", "<=", ">", ">=", "=", "!=")
 GREEK = {"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu",
          "nu", "xi", "rho", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega", "Gamma", "Delta", "Theta",
          "Lambda", "Xi", "Sigma", "Phi", "Psi", "Omega", "ell", "hbar"}
 CONSTS = {"pi": math.pi, "e": math.e}
+_ARG_COMMANDS = GREEK | {"pi"}  # commands that continue a function's bare argument
 _TOKEN_RE = re.compile(
     r"\s*(?:(?P<num>\d+\.\d*|\.\d+|\d+)|(?P<cmd>\\[A-Za-z]+|\\[{}|])|(?P<id>[A-Za-z]+)"
     r"|(?P<op><=|>=|!=|\\\\|[-+*/^_(){}\[\]|!=<>,°%≈'&;:]))")
@@ -233,6 +241,14 @@ class _Parser:
         raise ParseError(f"unexpected {v!r}")
 
     def word(self, w: str) -> Node:
+        if w in ("P", "C") and (tok := self.peek()) and tok[1] == "(" and self._two_arguments():
+            self.i += 1  # P(8, 3) = 8!/5!, C(8, 3) = 8!/(3! 5!)
+            n = self.expr()
+            self.expect(",")
+            k = self.expr()
+            self.expect(")")
+            choose = self.node("binom", n, k)
+            return choose if w == "C" else self.node("*", choose, self.node("!", k))
         if w in FUNCS or w in _INVERSE:
             return self.function(w)
         if w in CONSTS:
@@ -264,14 +280,29 @@ class _Parser:
             arg = self.primary()
         else:
             arg = self.power()
-            while (tok := self.peek()) and tok[0] in ("num", "id") and not (tok[0] == "id" and tok[1] in FUNCS):
-                arg = self.node("*", arg, self.power())
+            while (tok := self.peek()) and (tok[0] in ("num", "id") or tok[0] == "cmd" and tok[1][1:] in _ARG_COMMANDS) \
+                    and not (tok[0] == "id" and tok[1] in FUNCS):
+                arg = self.node("*", arg, self.power())  # \cos 2\theta, \sin 3x, \tan 2\pi
         node = self.node("f", name, arg)
         if base is not None:
             node = self.node("/", self.node("f", "ln", arg), self.node("f", "ln", base))
         if power is not None:
             node = self.node("^", node, power)
         return node
+
+    def _two_arguments(self) -> bool:
+        """Is the bracket at the cursor ``(a, b)`` with exactly one top-level comma?"""
+        depth, commas = 0, 0
+        for _, v in self.t[self.i:]:
+            if v in ("(", "[", "{"):
+                depth += 1
+            elif v in (")", "]", "}"):
+                depth -= 1
+                if depth == 0:
+                    return commas == 1
+            elif v == "," and depth == 1:
+                commas += 1
+        return False
 
     def extremum(self, name: str) -> Node:
         """``\\max(x, 0)``: two or more arguments, compared by value (real only)."""
@@ -372,8 +403,38 @@ def _num(text: str) -> Node:
     return ("n", complex(float(text)), "." in text)
 
 
+_PARSED: dict[str, Node | Exception] = {}
+_PARSED_MAX = 8192
+
+
 def parse_expr(text: str, deadline: Deadline | None = None) -> Node:
-    """Parse a whole string as one expression (raises ParseError / TooComplex)."""
+    """Parse a whole string as one expression (raises ParseError / TooComplex).
+
+    Memoised for short texts (one comparison parses the same side for angles, constants and the
+    expression check; trees are immutable tuples); a deadline running out is never memoised."""
+    found = _PARSED.get(text)
+    if found is not None:
+        if isinstance(found, Exception):
+            raise found
+        return found
+    try:
+        tree = _parse_expr(text, deadline)
+    except (ParseError, TooComplex) as err:
+        if len(text) <= 600:
+            _remember(text, err)
+        raise
+    if len(text) <= 600:
+        _remember(text, tree)
+    return tree
+
+
+def _remember(text: str, value: Node | Exception) -> None:
+    if len(_PARSED) >= _PARSED_MAX:
+        _PARSED.clear()
+    _PARSED[text] = value
+
+
+def _parse_expr(text: str, deadline: Deadline | None) -> Node:
     tokens = tokenize(text, deadline)
     if not tokens:
         raise ParseError("empty")
@@ -444,6 +505,10 @@ def expand_pm(node: Node, limit: int = 8) -> list[Node]:
 
 class _Unusable(Exception):
     pass
+
+
+def _no_value(reason: str) -> complex:
+    raise _Unusable(reason)
 
 
 def _real(z: complex) -> float:
@@ -597,10 +662,18 @@ def equivalent(a: Node, b: Node, deadline: Deadline | None = None) -> bool | Non
     """True/False when the trees were compared; None when no usable point was found."""
     names = sorted(symbols(a) | symbols(b))
     rel = 1e-6 if has_decimal(a) or has_decimal(b) else 1e-9
-    rows = values_at_points([a, b], names, deadline)
-    if len(rows) < (3 if names else 1):
+    rows, same = 0, True
+    for env in _points(names, 6 if names else 1, seed=12345):  # stop at the first point that tells them apart
+        try:
+            x, y = evaluate(a, env, deadline), evaluate(b, env, deadline)
+        except _Unusable:
+            continue
+        rows += 1
+        if not close(x, y, rel):
+            same = False
+            break
+    if same and rows < (3 if names else 1):
         return None
-    same = all(close(x, y, rel) for x, y in rows)
     if same and names and (has_abs(a) or has_abs(b)):  # |x| and x agree at positive points only
         negative = values_at_points([a, b], names, deadline, negative=True)
         same = all(close(x, y, rel) for x, y in negative)
@@ -628,3 +701,25 @@ def proportional(a: Node, b: Node, deadline: Deadline | None = None, positive: b
     if abs(k) < 1e-12 or (positive and not (abs(k.imag) < 1e-9 and k.real > 0)):
         return False
     return all(close(r, k, 1e-7) for r in ratios)
+
+
+def differ_by_constant(a: Node, b: Node, deadline: Deadline | None = None) -> bool | None:
+    """Is ``a - b`` the same constant at every point (antiderivatives: ``\\arcsin x`` and ``-\\arccos x``)?
+    None when too few points could be evaluated or there is no variable."""
+    names = sorted(symbols(a) | symbols(b))
+    if not names:
+        return None
+    rows = values_at_points([a, b], names, deadline, count=6)
+    if len(rows) < 3:
+        return None
+    first = rows[0][0] - rows[0][1]
+    return all(close(x - y, first, 1e-7) or abs((x - y) - first) < 1e-9 for x, y in rows)
+
+
+def rename(node: Node, names: dict[str, str]) -> Node:
+    """The tree with symbols renamed (``C`` -> ``A``)."""
+    if node[0] == "s":
+        return ("s", names.get(node[1], node[1]))
+    if node[0] in ("n", "c", "inf"):
+        return node
+    return (node[0], *(rename(k, names) if isinstance(k, tuple) else k for k in node[1:]))

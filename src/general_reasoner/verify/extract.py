@@ -122,6 +122,8 @@ def _answer_line(text: str, last: re.Match[str] | None = None) -> str | None:
             if nxt.strip("*_ :"):
                 line = nxt.strip()
                 break
+    if "**" in line or "__" in line:
+        line = line.replace("**", "").replace("__", " ").strip()  # **Answer:** **(a)** $H$ ..., **2.497 mol** of water
     line = _LEAD_ANSWER_IS_RE.sub("", line)
     line = _HOPE_RE.split(line, maxsplit=1)[0]
     line = final_claim(line)  # "4. Wait, actually 5": the last claim
@@ -199,8 +201,9 @@ _STOPWORD_RE = re.compile(r"^(?:is|are|was|were|the|and|of|to|in|it|as|so|for|wh
                           re.I)
 _APPROX_RE = re.compile(r"^(?:approximately|approx\.?|about|around|roughly|nearly|close\s+to|circa|ca\.)"
                         r"\s+(?=[-+$\\\d.(])", re.I)
-_IS_RE = re.compile(r"^([^\d=]{1,100}?)\s+(?:is|are|was|equals|would be|will be|should be|becomes)\s+(?!not\b)(.+)$",
-                    re.I | re.S)
+_IS_RE = re.compile(r"^([^\d=]{1,100}?)\s+(?:is|are|was|equals|would be|will be|should be|becomes|is equal to"
+                    r"|turns out to be|comes out to|works out to|comes to|simplifies to|reduces to|evaluates to)"
+                    r"\s+(?!not\b)(.+)$", re.I | re.S)
 
 
 _LEAD_WORD_RE = re.compile(r"^\s*(?:so|thus|therefore|hence|the|final|answer|solution|result)", re.I)
@@ -209,13 +212,25 @@ _UNIT_TAIL_RE = re.compile(r"[A-Za-z°%µΩ][A-Za-z°%µΩ/^\d·.\-]{0,12}(?: [A
 _WORDY_BEFORE_RE = re.compile(r"[A-Za-z\s',:]{0,60}")
 _OUTER_BOX_RE = re.compile(r"^\\(?:boxed|fbox)\s*\{(.*)\}$", re.S)
 _TRAILING_STOP_RE = re.compile(r"(?:\\[,;!]|\\quad|\s)*[.。]+$")
-_RESTATEMENT_RE = re.compile(r"\s*\((?:i\.\s?e\.|e\.\s?g\.|that is|in other words|or about|about|approx\.?"
-                             r"|approximately|≈)[,:]?\s[^()]{1,80}\)\s*$", re.I)
+_RESTATEMENT_RE = re.compile(r"\s*\((?:(?:i\.\s?e\.|e\.\s?g\.|that is|in other words|or about|about|approx\.?"
+                             r"|approximately|≈)[,:]?\s[^()]{1,80}|1[5-9]\d\d|20\d\d)\)\s*$", re.I)
+_SHORT_LABEL_RE = re.compile(r"^(?:[A-Za-z][A-Za-z0-9%_^'\-]*|\d{1,3}%)(?: [A-Za-z][A-Za-z0-9_'\-]*){0,2}:\s+(?=\S)")
+_SENTENCE_BREAK_IN_RE = re.compile(r"[.!?]\s+[A-Z]")
 _PLAIN_ANSWER_RE = re.compile(r"^[\d\s.,%+\-*/^()\[\]=<>:]*$")
 
 
 _SEG_LABEL_RE = re.compile(r"\(([a-h])\)\s*$|(?:^|\s)([a-h])\)\s*$")
-_SEG_GAP_RE = re.compile(r"^[\s,;]*(?:and\s*|,\s*|;\s*)?(?:\(?[a-h]\)\s*)?$", re.I)
+_SEG_GAP_RE = re.compile(r"^(?:\s*[A-Za-zµΩ°%][A-Za-z0-9µΩ°%/^·.\-]{0,12})?[\s,;]*(?:and\s*|,\s*|;\s*)?"
+                         r"(?:\(?[a-h]\)\s*)?$", re.I)
+
+
+_UNIT_AFTER_RE = re.compile(r"\s*([A-Za-zµΩ°%][A-Za-z0-9µΩ°%/^·.\-]{0,12})(?=[\s,;]|$)")
+
+
+def _unit_after(s: str, end: int) -> str:
+    """The unit written right after a math segment (``$10.2$ m``), or ''."""
+    m = _UNIT_AFTER_RE.match(s, end)
+    return m.group(1).rstrip(".") if m and m.group(1).lower() not in ("and", "or", "the") else ""
 
 
 def _segment_labels(s: str, segs: list[re.Match[str]]) -> list[str] | None:
@@ -243,7 +258,7 @@ def clean_answer(answer: str) -> str:
         s = _TRAILING_STOP_RE.sub("", s).strip() if s.endswith((".", "。")) else s
         return s[:-1].strip() if s.endswith((",", ";")) else s
     s = _LEAD_RE.sub("", s, count=1) if _LEAD_WORD_RE.match(s) else s
-    m = _IS_RE.match(s)
+    m = _IS_RE.match(s) if not _SENTENCE_BREAK_IN_RE.search(s) else None  # one sentence only
     if m and len(m.group(1).split()) <= 14 and _DIGIT_OR_BACKSLASH_RE.search(m.group(2)):
         s = m.group(2).strip()
     s = _APPROX_RE.sub("", s, count=1) if s[:1] in "aAnNrRcCjJ" else s
@@ -255,7 +270,9 @@ def clean_answer(answer: str) -> str:
         parts = [next(g for g in m.groups() if g is not None).strip() for m in segs]
         labels = _segment_labels(s, segs)
         if labels is not None:  # (b) $a = 2.75$ and (a) $f = 11.76$: keep the labels, in any order
-            body = ", ".join(f"({label}) {part}" for label, part in zip(labels, parts, strict=True))
+            units = [_unit_after(s, m.end()) for m in segs]
+            body = ", ".join(f"({label}) {part}{' ' + unit if unit else ''}"
+                             for label, part, unit in zip(labels, parts, units, strict=True))
         elif gaps_ok:
             body = ", ".join(parts)
         else:
@@ -266,7 +283,9 @@ def clean_answer(answer: str) -> str:
             s = f"{body} {unit_tail}".strip() if unit_tail and len(segs) == 1 else body
     s = s.strip()
     if s.endswith(")") and "(" in s:
-        s = _RESTATEMENT_RE.sub("", s)  # 0.02 (i.e., a 2% slope)
+        s = _RESTATEMENT_RE.sub("", s)  # 0.02 (i.e., a 2% slope); Weber (1905)
+    if ": " in s[:24] and (m := _SHORT_LABEL_RE.match(s)):
+        s = s[m.end():]  # "95% CI: 48.04 to 51.96", "Mn: 7"
     s = _OUTER_BOX_RE.sub(r"\1", s) if s.startswith(("\\boxed", "\\fbox")) else s
     s = _TRAILING_STOP_RE.sub("", s).strip() if s.endswith((".", "。")) else s
     if s.endswith(",") or s.endswith(";"):

@@ -11,11 +11,14 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
+from general_reasoner.verify.numbers import roman_to_int, words_to_int
+
 _CURRENCY = r"(?:US\s?\$|\\\$|[$€£¥])"
 _AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _ACCOUNTING_RE = re.compile(rf"^\(\s*({_CURRENCY})?\s*({_AMOUNT})\s*\)$")
 _NEGATIVE_WORD_RE = re.compile(rf"(?:^|(?<=\bis )|(?<=\bwas )|(?<=\bbe )|(?<=\bof )|(?<=: ))(?:negative|minus)\s+"
                                rf"({_CURRENCY})?\s*(?=\d|\.\d)", re.I)
+_CURRENCY_CHAR_RE = re.compile(r"[$€£¥]")
 _SCALE_SUFFIX_RE = re.compile(rf"({_CURRENCY})\s*({_AMOUNT})\s*(K|k|MM|M|mn|B|bn|T)(?![A-Za-z])")
 _SCALE_WORD = {"k": "thousand", "mm": "million", "m": "million", "mn": "million", "b": "billion", "bn": "billion",
                "t": "trillion"}
@@ -38,6 +41,15 @@ _DATE_RE = re.compile(rf"^(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+|\
                       rf"(?:\s*(?:AD|A\.D\.|CE))?\.?$", re.I)
 _YEAR_RE = re.compile(r"^\d{3,4}$")
 _SCALE_ASKED_RE = re.compile(r"\bin\s+(?:\$\s*|US\$\s*|dollars\s+)?(thousands|millions|billions|trillions)\b", re.I)
+_INTEGER_RE = re.compile(r"^\d{1,4}$")
+_DIGIT_RE = re.compile(r"\d")
+_ROMAN_TAIL_RE = re.compile(r"^(?:[A-Z][a-z]+\s+){0,3}([IVXLCDM]{2,}|[VXLCDM]|[ivxlcdm]{2,})\.?$")
+_NUMBER_WORD = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+                r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred"
+                r"|thousand|million|billion)")
+_NUMBER_WORDS_LEAD_RE = re.compile(rf"^((?:{_NUMBER_WORD}(?:[\s-]+(?:and\s+)?|(?=\W|$)))+)"
+                                   rf"(?![\s-]*(?:halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?)\b)"
+                                   rf"(\s*\S.*|)$", re.I)
 _CHARGE_RE = re.compile(r"^(\d*)([+-])$|^([+-])(\d*)$")
 
 
@@ -48,8 +60,16 @@ def rewrite_answer(reference: str, answer: str, question: str | None) -> str:
     where the question says "in billions"); a charge with its sign on the reference's side (``+2``
     for ``2+``)."""
     s = answer.strip()
+    if "US$" in s:
+        s = s.replace("US$", "$")
     if _YEAR_RE.match(reference.strip()) and not _YEAR_RE.match(s) and (m := _DATE_RE.match(s)):
         return m.group(1)
+    if _INTEGER_RE.match(reference.strip()) and (m := _ROMAN_TAIL_RE.match(s)) and \
+            (value := roman_to_int(m.group(1))) is not None:
+        return str(value)  # XIV for 14; "Henry VIII" for 8
+    if (m := _NUMBER_WORDS_LEAD_RE.match(s)) and _DIGIT_RE.search(reference) and \
+            (value := words_to_int(m.group(1))) is not None:
+        s = f"{value}{m.group(2)}"  # "Twenty-three pairs" -> "23 pairs", "fifty percent" -> "50 percent"
     if question and (m := _SCALE_ASKED_RE.search(question)):
         s = re.sub(rf"(?<=\d)\s*{m.group(1)[:-1]}s?\b", "", s, flags=re.I)  # "(in billions)": $1,000 billion
     if len(s) <= 4 and (ca := _CHARGE_RE.match(s)) and (cr := _CHARGE_RE.match(reference.strip())):
@@ -61,7 +81,7 @@ def rewrite_answer(reference: str, answer: str, question: str | None) -> str:
         s = f"{m.group(1) or ''}-{m.group(2)}"  # ($52.59): a negative amount in accounting
     if "egative" in s or "inus" in s:
         s = _NEGATIVE_WORD_RE.sub(lambda m: f"{m.group(1) or ''}-", s)  # "negative $52.59" -> "$-52.59"
-    if any(c in s for c in "$€£¥"):
+    if _CURRENCY_CHAR_RE.search(s):
         s = _SCALE_SUFFIX_RE.sub(lambda m: f"{m.group(1)}{m.group(2)} {_SCALE_WORD[m.group(3).lower()]}", s)
     if s[-1:] in "DE." or s[:1] == "A":
         s = _ERA_RE.sub(lambda m: m.group(1) or m.group(2), s)

@@ -106,3 +106,31 @@ def drop_negated(answer: str) -> str:
         pos = m.end() + (end.start() if end else len(rest))
     out.append(answer[pos:])
     return "".join(out)
+
+
+_EXPLAINED_RE = re.compile(
+    r"^(?P<lead>[^,;—–(]{1,60}?)\s*(?:,|;|—|–|\s-\s|\()\s*(?P<rest>(?:since|because|as|which|who|whose|where|so that"
+    r"|they|it|its|this|that|these|those|the|a|an|due|given|i\.e\.?|e\.g\.?|meaning|while|whereas|with|for|from"
+    r"|humans|there|he|she|we|one|each|both)\b.+)$", re.I | re.S)
+_EXPLANATION_WORD_RE = re.compile(r"[A-Za-z]{2,}")
+_SENTENCE_BREAK_RE = re.compile(r"[.!?]\s+[A-Z]")
+_DISCOURSE_RE = re.compile(r"^(?:putting|so|thus|then|therefore|first|after|in|on|for|with|from|when|if|since|because"
+                           r"|once|here|now|well|alright|okay|ok|overall|finally|hence|also|note|basically)\b", re.I)
+
+
+def lead_value(answer: str) -> str:
+    """The value an answer states before explaining it (``46 — humans have 23 pairs`` -> ``46``;
+    ``Canberra, which was chosen as a compromise`` -> ``Canberra``); else ``answer``.
+
+    Only when the rest is an explanation (a clause of three or more words opened by a word such as
+    "since", "which", "the", "they"), never a second value or an alternative ("or", "not")."""
+    if len(answer) > 300 or _SENTENCE_BREAK_RE.search(answer) or not (m := _EXPLAINED_RE.match(answer)):
+        return answer
+    lead, rest = m.group("lead").strip(), m.group("rest")
+    if not lead or len(lead.split()) > 5 or len(_EXPLANATION_WORD_RE.findall(rest)) < 3:
+        return answer
+    words = lead.split()
+    value_like = bool(re.search(r"\d", lead)) or len(words) <= 2 or all(w[:1].isupper() for w in words)
+    if not value_like or _DISCOURSE_RE.match(lead):
+        return answer  # "Putting those together, the ball peaks at 10.2 m": a phrase, not the answer
+    return lead

@@ -59,12 +59,15 @@ _SIMPLE = [
     ("≤", "<="), ("≥", ">="), ("≠", "!="), ("−", "-"), ("–", "-"), ("×", "*"), ("·", "*"), ("⋅", "*"),
     ("÷", "/"), ("π", "\\pi"), ("∞", "\\infty"), ("√", "\\sqrt"), ("±", "\\pm"), ("∪", "\\cup"),
     ("∧", " \\land "), ("∨", " \\lor "), ("¬", "\\neg "), ("∩", "\\cap"), ("⊕", " \\oplus "),
+    ("½", " 1/2"), ("⅓", " 1/3"), ("⅔", " 2/3"), ("¼", " 1/4"), ("¾", " 3/4"), ("⅕", " 1/5"), ("⅛", " 1/8"),
+    ("⅜", " 3/8"), ("⅝", " 5/8"), ("⅞", " 7/8"), ("⅙", " 1/6"), ("⅚", " 5/6"),
     ("∈", "\\in"), ("\\lbrace", "\\{"), ("\\rbrace", "\\}"), ("\\vert", "|"), ("\\mid", "|"), ("\\lvert", "|"),
     ("\\rvert", "|"), ("\\langle", "("), ("\\rangle", ")"), ("\\degree", "°"), ("^\\circ", "°"),
     ("^{\\circ}", "°"), ("\\circ", "°"), ("\\approx", "≈"), ("\\simeq", "≈"), ("\\sim", "≈"),
     ("\\textdegree", "°"), ("\\dots", ""), ("\\ldots", ""), ("\\cdots", ""), ("\\infinity", "\\infty"),
     ("\\mathrm{e}", "e"), ("\\to", "→"), ("\\implies", "⇒"),
     ("\\varepsilon", "\\epsilon"), ("\\varphi", "\\phi"), ("\\cup", " \\cup "), ("\\cap", " \\cap "),
+    ("\\imath", "i"), ("\\jmath", "j"), ("\\setminus", " \\setminus "),
 ]
 _DOUBLE_ESCAPED_RE = re.compile(r"(?<!\\)\\\\(frac|dfrac|left|right|sqrt|boxed|text|leq?|geq?|pi|cdot|times|infty|mathrm"
                                 r"|in|pm|begin|end|circ|quad|sin|cos|tan|log|ln)(?![a-zA-Z])")
@@ -91,6 +94,8 @@ _SEP_BANG_RE = re.compile(r"(\d),\\!\s*(?=\d{3})")
 _SUPER_AFTER_CARET_RE = re.compile(r"\^\{?([⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]+)\}?")
 _SUPER_RE = re.compile(r"([⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]+)")
 _SPACES_RE = re.compile(r"\s+")
+_LOG_SUBSCRIPT_RE = re.compile(r"log([₀₁₂₃₄₅₆₇₈₉]+)")
+_CONCENTRATION_RE = re.compile(r"\[\s*([A-Z][A-Za-z0-9_{}]*(?:\^\{?\d*[+-]\}?)?)\s*\]")  # [NH_3] is [NH3]
 _PLUS_MINUS_WORDS_RE = re.compile(r"\bplus\s+or\s+minus\b\s*", re.I)
 _DEGREE_SPACE_RE = re.compile(r"°\s+(?=[CFK]\b)")
 _SPACE_CARET_RE = re.compile(r"\s+\^")
@@ -109,6 +114,8 @@ def normalize(s: str) -> str:
         for a, b in _SIMPLE_UNICODE:
             if a in s:
                 s = s.replace(a, b)
+        if "log" in s:
+            s = _LOG_SUBSCRIPT_RE.sub(lambda m: "log_{" + m.group(1).translate(_SUBSCRIPTS) + "}", s)  # log₂ n
         s = _SUPER_AFTER_CARET_RE.sub(_superscript, s)
         s = _SUPER_RE.sub(_superscript, s)
         s = s.translate(_SUBSCRIPTS)
@@ -135,6 +142,8 @@ def normalize(s: str) -> str:
     if "**" in s:  # Python/sympy power x**2 (not markdown bold: no operand on both sides)
         s = _PY_POWER_RE.sub("^", s)
     s = _SPACES_RE.sub(" ", s).strip()
+    if "[" in s and "_" in s:
+        s = _CONCENTRATION_RE.sub(lambda m: "[" + m.group(1).replace("_", "").replace("{", "").replace("}", "") + "]", s)
     if "° " in s:
         s = _DEGREE_SPACE_RE.sub("°", s)  # 27 ^\\circ \\mathrm{C} -> 27 °C
     if "^" in s:

@@ -26,7 +26,8 @@ from general_reasoner.verify.deadline import (
 )
 from general_reasoner.verify.extract import clean_answer, extract_answer, last_statement
 from general_reasoner.verify.forms import rewrite_answer, rewrite_reference
-from general_reasoner.verify.hedge import carries_protocol, final_claim, negates_reference
+from general_reasoner.verify.hedge import carries_protocol, final_claim, lead_value, negates_reference
+from general_reasoner.verify.lines import same_line
 from general_reasoner.verify.normalize import normalize
 from general_reasoner.verify.numbers import compare_numbers, number_word, parse_number
 from general_reasoner.verify.special import (
@@ -109,6 +110,28 @@ def _plain_form(text: str) -> str:
     return text
 
 
+_ANTIDERIVATIVE_RE = re.compile(r"\bantiderivative|\bindefinite\s+integral|\bintegrate\b|\\int(?!_)|\bprimitive\b",
+                                re.I)
+
+
+def _up_to_a_constant(ref: str, ans: str, deadline: Deadline) -> Result | None:
+    """Antiderivatives: equal when they differ by a constant (``\\arcsin x + C`` and ``-\\arccos x + C``);
+    None when either side is not one expression in a variable."""
+    from general_reasoner.verify import expr as ex
+
+    r, a = _INTEGRATION_CONSTANT_RE.sub("", ref), _INTEGRATION_CONSTANT_RE.sub("", ans)
+    try:
+        tr, ta = ex.parse_expr(r, deadline), ex.parse_expr(a, deadline)
+    except ex.ParseError:
+        return None
+    if not ex.symbols(tr) - {"C"}:
+        return None
+    same = ex.differ_by_constant(tr, ta, deadline)
+    if same is None:
+        return None
+    return Result(same, True, "equal up to a constant of integration" if same else "antiderivatives differ")
+
+
 def _verdict(res: Result, answer: str, started: float) -> Verdict:
     status = Status.CORRECT if res.equal else Status.INCORRECT
     return Verdict(status=status, answer=answer, reason=res.reason, method="rule",
@@ -125,6 +148,20 @@ def _option_by_value(answer: str, options: dict[str, str]) -> str | None:
     hits = [k for k, text in options.items() if _MATHY_RE.search(text) and len(text) <= 80
             and compare_answer(clean_answer(text), answer).equal]
     return hits[0] if len(hits) == 1 else None
+
+
+_DUAL_FORM_RE = re.compile(r"^([^()]{1,60}?)\s*\(([^()]{1,40})\)$")
+
+
+def _dual_form(ref: str, first: str, second: str, question: str | None, kind: AnswerType | None,
+               deadline: Deadline) -> Result | None:
+    """``1/4 (0.25)``, ``oxygen (O2)``, ``90 min (1 h 30 min)``: one answer in two forms; it is the
+    reference when both forms are (a second form that says something else is a second answer)."""
+    one = compare_answer(ref, first.strip(), question=question, answer_type=kind, deadline=deadline)
+    two = compare_answer(ref, second.strip(), question=question, answer_type=kind, deadline=deadline)
+    if one.equal and two.equal:
+        return Result(True, True, "both forms of the answer equal the reference")
+    return None
 
 
 def _multiple_choice(ref: str, answer: str, question: str | None, forced: bool) -> Result | None:
@@ -195,6 +232,11 @@ def compare_answer(reference: str, answer: str, *, question: str | None = None,
     if _EMPTY_SET_RE.match(ref_n):
         same = bool(_EMPTY_SET_RE.match(ans_n))
         return Result(same, True, "both empty" if same else "the reference is the empty set")
+    if (ref_n.endswith("C") and _INTEGRATION_CONSTANT_RE.search(ref_n)) or \
+            (question and _ANTIDERIVATIVE_RE.search(question)):
+        res = _up_to_a_constant(ref_n, ans_n, deadline)
+        if res is not None:
+            return res
     if ref_n.endswith("C") and _INTEGRATION_CONSTANT_RE.search(ref_n) and "C" not in ans_n:
         ref_n = _INTEGRATION_CONSTANT_RE.sub("", ref_n)  # the constant of integration may be left out
     if answer_type is AnswerType.STRING and _string_key(ref_n) and _string_key(ref_n) == _string_key(ans_n):
@@ -212,6 +254,8 @@ def compare_answer(reference: str, answer: str, *, question: str | None = None,
         return Result(eq, not near, "numbers equal" if eq else "numbers differ")
     if nr is None and (qr := split_quantity(ref_n)) is not None and (qa := split_quantity(ans_n)) is not None:
         return quantities_result(qr, qa, question)  # fast path: two quantities (what compare_texts would do)
+    if ("t" in ans_n or "=" in ref_n) and "z" in ref_n + ans_n and (line := same_line(ref_n, ans_n, deadline)) is not None:
+        return Result(line, True, "the same line" if line else "different lines")  # symmetric, vector, parametric
     if question and _HEX_QUESTION_RE.search(question) and _HEX_RE.match(ref_n) and _HEX_RE.match(ans_n):
         same = int(ref_n.lower().removeprefix("0x"), 16) == int(ans_n.lower().removeprefix("0x"), 16)
         return Result(same, True, "same hexadecimal number" if same else "hexadecimal numbers differ")
@@ -251,6 +295,8 @@ def verify(reference: str, response: str, *, question: str | None = None,
         answer = clean_answer(raw)
         claim = final_claim(answer)
         answer = clean_answer(claim) if claim is not answer else answer
+        lead = lead_value(answer)
+        answer = clean_answer(lead) if lead is not answer else answer
         if not answer:
             return Verdict(Status.NO_ANSWER, raw, "the answer is empty", "rule", time.monotonic() - started, True)
         ref = prepare_reference(reference)
@@ -263,8 +309,12 @@ def verify(reference: str, response: str, *, question: str | None = None,
                 return Verdict(Status.CORRECT, answer[:200], "same text", "rule", time.monotonic() - started)
             return Verdict(Status.UNPARSABLE, answer[:200], f"answer longer than {MAX_ANSWER_CHARS} characters",
                            "rule", time.monotonic() - started, False)
-        res = compare_answer(rewrite_reference(ref), rewrite_answer(ref, answer, question), question=question,
-                             answer_type=kind, deadline=deadline)
+        ref2 = rewrite_reference(ref)
+        res = compare_answer(ref2, rewrite_answer(ref, answer, question), question=question, answer_type=kind,
+                             deadline=deadline)
+        if not res.equal and answer.endswith(")") and (m := _DUAL_FORM_RE.match(answer)):
+            dual = _dual_form(ref2, m.group(1), m.group(2), question, kind, deadline)
+            res = dual or res
         return _verdict(res, answer, started)
     except DeadlineExceeded as err:
         return Verdict(Status.TIMEOUT, answer, str(err), "rule", time.monotonic() - started, False)

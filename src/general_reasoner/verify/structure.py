@@ -20,7 +20,7 @@ _NAMED_LHS_RE = re.compile(r"^(?:\\(?:sum|prod|int|iint|oint|lim|binom|det|max|m
                            r"|\\frac\s*\{\s*(?:d|\\partial)\^?\{?\d?\}?\s*\}.*|d/d[a-z].*"
                            r"|[A-Za-z](?:\^\{?-1\}?)?(?:_\w|')*\s*[(\[][^=]*[)\]])$",
                            re.S)
-_IN_PREFIX_RE = re.compile(r"^\s*[A-Za-z](?:_\{?\w+\}?)?\s*(?:\\in|∈)\s*")
+_IN_PREFIX_RE = re.compile(r"^\s*(?:[A-Za-z]|\\[A-Za-z]+)(?:_\{?\w+\}?)?\s*(?:\\in|∈)\s*(?!\\mathbb|ℝ|\\R\b)")
 _MATRIX_RE = re.compile(r"^\\begin\{(?:[pbBvV]?matrix|array|smallmatrix)\}(?:\{[^{}]*\})?(.*?)\\end\{(?:[pbBvV]?matrix"
                         r"|array|smallmatrix)\}$", re.S)
 
@@ -209,6 +209,11 @@ def _parse_shape(s: str, depth: int = 0) -> Shape:
         scaled = _scaled_rows(m.group(1), parse_shape(m.group(2), depth + 1), m.group(3))
         if scaled is not None:  # k[[1, -1], [-1, 1]] -> [[k, -k], [-k, k]]
             return scaled
+    if s.endswith(")") and (m := _SCALED_TUPLE_RE.match(s)) and _matching_close(s[m.start(2):]) == len(m.group(2)) - 1:
+        inner = parse_shape(m.group(2), depth + 1)
+        if inner.kind == "tuple" and all(i.kind == "scalar" for i in inner.items) and _numeric(m.group(1)):
+            return Shape("tuple", tuple(Shape("scalar", text=f"({m.group(1).strip()})*({i.text})") for i in inner.items),
+                         brackets=inner.brackets)  # \frac{1}{5}(3, 4) -> (3/5, 4/5)
     if " to " in s and (m := _RANGE_TO_RE.match(s)) and split_quantity(m.group(1)) is not None \
             and split_quantity(m.group(2)) is not None:
         return Shape("tuple", (Shape("scalar", text=m.group(1)), Shape("scalar", text=m.group(2))), brackets="to")
@@ -267,6 +272,19 @@ def _parse_shape(s: str, depth: int = 0) -> Shape:
 
 _OR_BETWEEN_TUPLES_RE = re.compile(r"\)\s*or\s*\(")
 _TRANSPOSED_RE = re.compile(r"^(\(.*\)|\[.*\])\s*\^\s*\{?\s*(?:T|\\top|t)\s*\}?$")
+
+
+_SCALED_TUPLE_RE = re.compile(r"^([-+]?(?:\d[\d.]*|\\frac\{[^{}]+\}\{[^{}]+\}|\\sqrt\{[^{}]+\})(?:\s*\*)?)\s*(\(.*\))$")
+
+
+def _numeric(text: str) -> bool:
+    from general_reasoner.verify import expr as ex
+
+    try:
+        ex.evaluate(ex.parse_expr(text.rstrip("* ")), {})
+    except Exception:  # noqa: BLE001 - not a numeric coefficient
+        return False
+    return True
 
 
 _SCALED_BRACKETS_RE = re.compile(r"^([^\[\]=,]{1,40}?)\s*\*?\s*(\[\s*\[.*\]\s*\])\s*([A-Za-zµΩ°][A-Za-z0-9µΩ°/*^\- ]{0,15})?$")

@@ -27,12 +27,17 @@ _UNIT_WORD_FIX = {
     "Cal": "kcal", "kmph": "km/hour", "lbs": "lb", "N.m": "N*m", "Nm": "N*m", "mL": "mL", "ml": "mL",
     "rev": "revolution", "rpm": "revolution/minute", "yr": "year", "yrs": "year", "sq": "",
     "AU": "au", "mb": "mbar", "Å": "angstrom", "drops": "drop", "gtt": "drop", "‰": "permille",
+    "deg C": "degC", "deg F": "degF", "deg. C": "degC", "degree C": "degC", "degrees C": "degC", "degrees F": "degF",
+    "degrees Celsius": "degC", "degree Celsius": "degC", "Celsius": "degC", "degrees Fahrenheit": "degF",
+    "Fahrenheit": "degF", "kelvins": "K", "Kelvin": "K", "millimetres of mercury": "mmHg",
+    "millimeters of mercury": "mmHg", "inches of mercury": "inHg",
     "basis points": "basis_point", "basis point": "basis_point", "bps": "basis_point", "bp": "basis_point",
     "percentage points": "percentage_point", "percentage point": "percentage_point", "pp": "percentage_point",
 }
 _NOT_UNIT_WORDS = {"and", "or", "is", "are", "the", "of", "to", "which", "that", "it", "in", "for", "with", "not",
                    "a", "an", "as", "so", "then", "if", "where", "when", "at", "by", "be", "was", "this"}
-_CURRENCY = {"$", "€", "£", "¥", "dollars", "dollar", "usd", "euros", "euro", "eur", "gbp", "pounds", "yen"}
+_CURRENCY = {"$", "€", "£", "¥", "dollars", "dollar", "usd", "euros", "euro", "eur", "gbp", "pounds", "yen", "cad",
+             "aud", "jpy", "cny", "inr", "chf", "rmb", "us dollars"}
 _CURRENCY_PREFIX_RE = re.compile(r"^(?:US\s?\$|USD|EUR|GBP|[$€£¥])\s*(?=[-+]?\.?\d)", re.I)
 _SCALE_WORDS = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12, "k": 3, "m": 6, "mn": 6, "bn": 9}
 
@@ -97,6 +102,8 @@ def split_quantity(text: str) -> Quantity | None:
     m = _QTY_RE.match(s)
     if not m:
         return None
+    if m.group(2).startswith("/") and (rate := _RATE_RE.match(m.group(2))):
+        return split_quantity(f"{m.group(1)} per {rate.group(1)}")  # $1,199.10/month
     num = parse_number(m.group(1))
     if "\\" in m.group(2).replace("\\mu", "").replace("\\Omega", "").replace("\\%", ""):
         return None
@@ -107,7 +114,7 @@ def split_quantity(text: str) -> Quantity | None:
         return None  # "-18x^2 - 8x": an expression with terms, not a number with a unit
     if _EMBEDDED_QUANTITY_RE.search(unit):
         return None  # "2 h 30 min", "5 ft 3 in": a sum of parts (compound_quantity), not one unit
-    if _ALGEBRA_RE.match(unit) and _algebraic(unit, tight=m.start(2) == m.end(1)):
+    if _ALGEBRA_RE.match(unit) and unit.lower() not in _CURRENCY and _algebraic(unit, tight=m.start(2) == m.end(1)):
         return None  # "2x", "4xy^2", "3i": a coefficient and variables, not a number with a unit
     words = unit.split()
     scale = _SCALE_WORDS.get(words[0].lower()) if words[0].isalpha() and (len(words[0]) > 2 or cur) else None
@@ -118,7 +125,8 @@ def split_quantity(text: str) -> Quantity | None:
         unit = " ".join(words)
         if not unit:
             return Quantity(num, "")
-    if any(w in _NOT_UNIT_WORDS for w in words) or (len(words) > 3 and _pint_unit(unit) is None):
+    if unit not in _UNIT_WORD_FIX and (any(w in _NOT_UNIT_WORDS for w in words) or
+                                       (len(words) > 3 and _pint_unit(unit) is None)):
         return None  # "L atm mol^-1 K^-1" is one unit; "apples in the basket" is not
     if unit in ("%", "percent", "pct", "percentage", "per cent"):
         return Quantity(Number(num.value, num.decimals, num.sig, True), "")
@@ -127,6 +135,7 @@ def split_quantity(text: str) -> Quantity | None:
     return Quantity(num, unit)
 
 
+_RATE_RE = re.compile(r"^/\s*([A-Za-z]{2,10})$")
 _EMBEDDED_QUANTITY_RE = re.compile(r"\s\d+(?:\.\d+)?\s*[A-Za-z]")
 _ALGEBRA_RE = re.compile(r"^(?:[A-Za-z](?:\^\{?-?\d+\}?)?)+$")
 _POWER_RE = re.compile(r"\^\{?-?\d+\}?")
@@ -139,13 +148,14 @@ def _algebraic(unit: str, tight: bool) -> bool:
     letters = _POWER_RE.sub("", unit)
     if len(letters) == 1:
         return tight and letters not in _TIGHT_UNIT_LETTERS
-    if len(letters) > 3 and "^" not in unit:
-        return False  # a word: "12 students", "5 apples"
+    if (len(letters) > 3 and "^" not in unit) or not letters.islower():
+        return False  # a word or a name: "12 students", "2 ATP"
     return _pint_unit(unit) is None
 
 
 _UNIT_WORD_RE = re.compile(r"[A-Za-z°º]+")
-_ANGLE_UNIT_RE = re.compile(r"(?<![A-Za-z])(?:rad|radians?|rev|revolutions?|rpm|cycles?|deg|degrees?)(?![A-Za-z])|°(?![CFK])")
+_ANGLE_UNIT_RE = re.compile(r"(?<![A-Za-z])(?:rad|radians?|rev|revolutions?|rpm|cycles?|deg|degrees?)(?![A-Za-z])"
+                            r"(?!\.?\s*(?:C|F|K|Celsius|Fahrenheit)\b)|°(?![CFK])")
 _AMBIGUOUS = {"G": "gauss_si"}  # G: gravitational constant or gauss
 
 
@@ -176,6 +186,13 @@ def _pint_unit_cached(unit: str):  # type: ignore[no-untyped-def]
 
 
 def _words_equal(a: str, b: str) -> bool:
+    """The same unit text: words case-insensitively and singular/plural (``Years`` / ``year``), symbols
+    exactly (``mW`` is not ``MW``, ``Mb`` is not ``MB``)."""
+    if a == b:
+        return True
+    if not (len(a) > 3 and a.replace(" ", "").isalpha() and len(b) > 3 and b.replace(" ", "").isalpha()):
+        return False
+
     def norm(x: str) -> str:
         x = x.lower().replace(" ", "")
         return x[:-1] if x.endswith("s") and len(x) > 3 else x
@@ -218,6 +235,25 @@ def _conversion(from_unit: str, to_unit: str) -> tuple[float, float] | str:
     return scale, zero
 
 
+def _in_base_units(q: Quantity) -> Number | None:
+    """A quantity's number in SI base units (``3 kN`` -> 3000), or None (no unit, or already in them)."""
+    unit = _pint_unit(q.unit)
+    if unit is None:
+        return None
+    try:
+        base = registry().Quantity(1.0, unit).to_base_units()
+    except Exception:  # noqa: BLE001 - pint raises many kinds
+        return None
+    scale = base.magnitude
+    if not math.isfinite(scale) or abs(scale - 1) < 1e-12 or not registry().Quantity(1.0, unit)._is_multiplicative:
+        return None
+    if abs(math.log10(scale) - round(math.log10(scale))) > 1e-9:
+        return None  # SI prefixes only (3 kN -> 3000 N); 120 minutes is not 7200 where seconds were asked
+    quantum = q.number.quantum
+    return Number(from_float(float(q.number.value) * scale), None, q.number.sig,
+                  quantum_override=None if quantum is None else quantum * from_float(scale))
+
+
 def _dimensionless(q: Quantity) -> Number | None:
     """A quantity in a dimensionless unit (ppm, µε, %) as a plain number; None for other units."""
     unit = _pint_unit(q.unit)
@@ -251,6 +287,9 @@ def compare_quantities(ref: Quantity, ans: Quantity) -> UnitResult:
         eq, near = compare_numbers(ref_number, ans.number)
         if eq:
             return UnitResult(True, True, "numbers equal" + (" (unit left out)" if ref.unit != ans.unit else ""))
+        if not ref.unit and ans.unit and (base := _in_base_units(ans)) is not None and compare_numbers(ref_number,
+                                                                                                       base)[0]:
+            return UnitResult(True, True, f"equal after converting {ans.unit} to base units")  # 3 kN for 3000
         both = bool(ref.unit) == bool(ans.unit)
         return UnitResult(False, both and not near, "numbers differ")
     conv = _conversion(ans.unit, ref.unit)
@@ -333,3 +372,23 @@ def compound_quantity(text: str) -> Quantity | None:
         total += float(num.value) * scale
         quantum, prev = num.quantum * from_float(scale), scale
     return Quantity(Number(from_float(total), None, 99, quantum_override=quantum), parts[0][1])
+
+
+_COMPOUND_UNIT_RE = re.compile(r"[/^·*]|\S\s+\S")
+_UNIT_ONLY_RE = re.compile(r"^[A-Za-zµΩ°Å][A-Za-z0-9µΩ°Å\s*/^()·.\-{}]{0,40}$")
+
+
+def compare_units(ref: str, ans: str) -> UnitResult | None:
+    """Two answers that are compound units only (``M^-1 s^-1`` / ``L/(mol·s)``): equal when they convert
+    with a factor of 1. None unless both read as compound units."""
+    if not (_UNIT_ONLY_RE.match(ref) and _UNIT_ONLY_RE.match(ans)) or not (_COMPOUND_UNIT_RE.search(ref) and
+                                                                          _COMPOUND_UNIT_RE.search(ans)):
+        return None  # only compound units: single words ("neon", "Ne") are names, not units
+    qr, qa = split_quantity(f"1 {ref}"), split_quantity(f"1 {ans}")
+    if qr is None or qa is None or not qr.unit or not qa.unit:
+        return None
+    conv = _conversion(qa.unit, qr.unit)
+    if isinstance(conv, str):
+        return None if conv.startswith("unknown") else UnitResult(False, True, conv)
+    same = abs(conv[0] - 1) < 1e-9 and conv[1] == 0
+    return UnitResult(same, True, "the same unit" if same else "units differ by a factor")
