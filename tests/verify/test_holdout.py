@@ -2,7 +2,8 @@
 blind probes probe2_cases.jsonl, probe_cases.jsonl and probe3_cases.jsonl, each written before the
 fixes it drove; probe3 is three sets by three writers: science with units, mixed types across the
 social sciences and CS with grader-gaming rows, and differently written math; probe4, three more
-writers: whole model responses, competition math, short answers of every type in 19 disciplines).
+writers: whole model responses, competition math, short answers of every type in 19 disciplines;
+probe5, three more: responses in six model styles, traps for rule checkers, differently written math).
 
 The set was written before reading the verifier's code, the way WebInstruct-verified answers
 and model outputs look: 10 answer types, > 10 disciplines, about half positives written
@@ -25,7 +26,8 @@ from general_reasoner.verify.batch import RuleVerifier
 from general_reasoner.verify.cli import _items, read_pairs
 
 HOLDOUT = Path(__file__).with_name("holdout_cases.jsonl")
-SETS = ["holdout_cases.jsonl", "probe2_cases.jsonl", "probe_cases.jsonl", "probe3_cases.jsonl", "probe4_cases.jsonl"]
+SETS = ["holdout_cases.jsonl", "probe2_cases.jsonl", "probe_cases.jsonl", "probe3_cases.jsonl", "probe4_cases.jsonl",
+        "probe5_cases.jsonl"]
 HEDGES = Path(__file__).with_name("hedge_cases.jsonl")  # hedges, negations, self-corrections, injections
 
 
