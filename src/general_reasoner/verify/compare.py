@@ -6,6 +6,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 from fractions import Fraction
+from itertools import permutations
 
 from general_reasoner.verify import expr as ex
 from general_reasoner.verify.choice import chemical, parse_bool, strings_equal
@@ -166,12 +167,13 @@ def _is_prose(text: str) -> bool:
     if not text.isascii() and _CJK_RE.search(text):
         return True
     plain = _COMMAND_RE.sub(" ", text) if "\\" in text else text
-    words = _WORD_RE.findall(plain)
+    words = [w for w in _WORD_RE.findall(plain) if w not in ex.FUNCS]  # cos(π) + cos(0) is math, not prose
     if any(w.lower() in _STOP_WORDS for w in words):
         return True
     return len([w for w in words if len(w) >= 3]) >= 2 or bool(_LABEL_COLON_RE.match(plain))
 
 
+_INVERSE_TRIG_RE = re.compile(r"\\?(?:arc(?:sin|cos|tan|sec|csc|cot)|(?:sin|cos|tan)\^\{?-1\}?)")
 _ANGLE_RE = re.compile(r"^(.*?\S)\s*(°|degrees?|deg|radians?|rad)\.?$")
 
 
@@ -182,7 +184,8 @@ def _compare_angles(ref: str, ans: str, ctx: Ctx) -> Result | None:
     for text in (ref, ans):
         m = _ANGLE_RE.match(text)
         unit, body = (m.group(2), m.group(1)) if m else ("", text)
-        kind = "deg" if unit[:1] in ("°", "d") and unit else "rad" if unit or "\\pi" in body else None
+        kind = "deg" if unit[:1] in ("°", "d") and unit else "rad" if unit or "\\pi" in body or \
+            _INVERSE_TRIG_RE.search(body) else None  # \\arcsin(2/3) is an angle in radians
         sides.append((kind, body))
     if {sides[0][0], sides[1][0]} != {"deg", "rad"}:
         return None
@@ -231,19 +234,21 @@ def _prose_result(qr: Quantity, ans: str) -> Result | None:
     return Result(False, False, "the answer's sentence states another value")
 
 
-_CONSTANT_NAME_RE = re.compile(r"^(?:[ABCDK]|[cCkK]_\{?\d\}?|[ABCD]_\{?\d\}?)$")
+_CONSTANT_NAME_RE = re.compile(r"^(?:[ABCDK]|[cCkK]_\{?\d\}?|[ABCD]_\{?\d\}?|[kmn])$")  # also integer parameters k, n, m
 
 
-def _renamed_constants(ref_tree: ex.Node, ans_tree: ex.Node) -> ex.Node | None:
-    """The answer with its arbitrary constants (A, B, C, K, C_1, ...) renamed to the reference's, when the
-    two differ only in those names (one each, or the same number of them in order); else None."""
+def _renamed_constants(ref_tree: ex.Node, ans_tree: ex.Node) -> list[ex.Node] | None:
+    """The answer with its arbitrary constants (A, B, C, K, C_1, ...) renamed to the reference's in every
+    order, when the two differ only in those names (up to three of them); else None."""
     rs, as_ = ex.symbols(ref_tree), ex.symbols(ans_tree)
     only_r, only_a = sorted(rs - as_), sorted(as_ - rs)
-    if not only_r or len(only_r) != len(only_a) or len(only_r) > 3 or not rs & as_ - {"i", "e"}:
-        return None  # constants of a family in a shared variable (y = Ce^{2x}), not two bare letters (A vs D)
+    integer_parameters = set(only_r + only_a) <= {"k", "m", "n"} and ref_tree[0] != "s" and ans_tree[0] != "s"
+    if not only_r or len(only_r) != len(only_a) or len(only_r) > 3 or not (rs & as_ - {"i", "e"} or integer_parameters):
+        return None  # constants of a family in a shared variable (y = Ce^{2x}) or an integer parameter (k\pi vs
+        # n\pi), never two bare letters (A vs D)
     if not all(_CONSTANT_NAME_RE.match(n) for n in only_r + only_a):
         return None
-    return ex.rename(ans_tree, dict(zip(only_a, only_r, strict=True)))
+    return [ex.rename(ans_tree, dict(zip(order, only_r, strict=True))) for order in permutations(only_a)]
 
 
 def compare_scalar(ref: str, ans: str, ctx: Ctx) -> Result:
@@ -288,8 +293,8 @@ def compare_scalar(ref: str, ans: str, ctx: Ctx) -> Result:
         pass
     if tr is not None and ta is not None:
         same = ex.equivalent(tr, ta, ctx.deadline)
-        if same is False and (renamed := _renamed_constants(tr, ta)) is not None:
-            same = ex.equivalent(tr, renamed, ctx.deadline) or same  # y = Ce^{2x} and y = Ae^{2x}
+        if same is False and (renamings := _renamed_constants(tr, ta)) is not None:
+            same = any(ex.equivalent(tr, renamed, ctx.deadline) for renamed in renamings) or same  # C vs A
         if same:
             return Result(True, True, "expressions equivalent")
         if same is False:

@@ -42,6 +42,11 @@ GREEK = {"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "
          "Lambda", "Xi", "Sigma", "Phi", "Psi", "Omega", "ell", "hbar"}
 CONSTS = {"pi": math.pi, "e": math.e}
 _ARG_COMMANDS = GREEK | {"pi"}  # commands that continue a function's bare argument
+_MATHY_RE = re.compile(r"[=+\-*/^(){}\\\d]")
+_WORDS = {"and", "the", "for", "not", "are", "was", "with", "from", "that", "this", "then", "than", "over", "into",
+          "unit", "units", "per", "mod", "rad", "deg", "one", "two", "six", "ten", "all", "any", "has", "its", "yes",
+          "true", "none", "half", "only", "each", "both", "some", "also", "when", "thus", "hence", "gives", "equal",
+          "year", "days", "mole", "mass", "time", "rate", "cost", "area", "volt", "watt", "ohms", "inch", "feet"}
 _TOKEN_RE = re.compile(
     r"\s*(?:(?P<num>\d+\.\d*|\.\d+|\d+)|(?P<cmd>\\[A-Za-z]+|\\[{}|])|(?P<id>[A-Za-z]+)"
     r"|(?P<op><=|>=|!=|\\\\|[-+*/^_(){}\[\]|!=<>,°%≈'&;:]))")
@@ -71,8 +76,9 @@ def tokenize(s: str, deadline: Deadline | None = None) -> list[tuple[str, str]]:
 
 
 class _Parser:
-    def __init__(self, tokens: list[tuple[str, str]], deadline: Deadline | None):
+    def __init__(self, tokens: list[tuple[str, str]], deadline: Deadline | None, mathy: bool = False):
         self.t, self.i, self.deadline, self.nodes, self.abs_depth = tokens, 0, deadline, 0, 0
+        self.mathy = mathy  # the text has operators or digits: letter runs may be products
 
     def peek(self, k: int = 0) -> tuple[str, str] | None:
         j = self.i + k
@@ -257,10 +263,10 @@ class _Parser:
             return self.node("inf")
         if w in GREEK:
             return self.subscripted(w)
-        if len(w) > 2:
-            raise ParseError(f"word {w!r}")
-        if len(w) == 2:
-            self.t.insert(self.i, ("id", w[1]))
+        if len(w) > 2 and (len(w) > 4 or w.lower() in _WORDS or not self.mathy or not w[0].islower()):
+            raise ParseError(f"word {w!r}")  # words stay words; sRC, mgh inside a formula are products
+        if len(w) >= 2:  # xy, sRC: a product of one-letter symbols
+            self.t.insert(self.i, ("id", w[1:]))
         return self.ident(w[0])
 
     def function(self, name: str) -> Node:
@@ -398,9 +404,13 @@ class _Parser:
 
 
 def _num(text: str) -> Node:
+    """A number leaf; its third slot is the count of significant digits of a decimal (0 for a whole number)."""
     if len(text) > 300:
         raise TooComplex("number too long")
-    return ("n", complex(float(text)), "." in text)
+    if "." not in text:
+        return ("n", complex(float(text)), 0)
+    digits = text.replace(".", "").lstrip("0") or "0"
+    return ("n", complex(float(text)), max(len(digits), 1))
 
 
 _PARSED: dict[str, Node | Exception] = {}
@@ -438,7 +448,7 @@ def _parse_expr(text: str, deadline: Deadline | None) -> Node:
     tokens = tokenize(text, deadline)
     if not tokens:
         raise ParseError("empty")
-    p = _Parser(tokens, deadline)
+    p = _Parser(tokens, deadline, mathy=bool(_MATHY_RE.search(text)))
     tree = p.expr()
     if p.i != len(p.t):
         raise ParseError(f"unexpected {p.t[p.i][1]!r}")
@@ -460,15 +470,21 @@ def symbols(node: Node, out: set[str] | None = None) -> set[str]:
 
 
 def has_decimal(node: Node) -> bool:
+    return decimal_digits(node) is not None
+
+
+def decimal_digits(node: Node) -> int | None:
+    """The fewest significant digits of a decimal written in the tree (``0.6931/T``: 4), or None."""
+    fewest = None
     stack = [node]
     while stack:
         n = stack.pop()
         if n[0] == "n":
-            if n[2]:
-                return True
+            if n[2] and (fewest is None or n[2] < fewest):
+                fewest = n[2]
         elif n[0] not in ("s", "c", "inf"):
             stack.extend(x for x in n[1:] if isinstance(x, tuple))
-    return False
+    return fewest
 
 
 def has_abs(node: Node) -> bool:
@@ -661,9 +677,11 @@ def values_at_points(trees: list[Node], names: list[str], deadline: Deadline | N
 def equivalent(a: Node, b: Node, deadline: Deadline | None = None) -> bool | None:
     """True/False when the trees were compared; None when no usable point was found."""
     names = sorted(symbols(a) | symbols(b))
-    rel = 1e-6 if has_decimal(a) or has_decimal(b) else 1e-9
+    digits = [d for d in (decimal_digits(a), decimal_digits(b)) if d is not None]
+    # a decimal agrees to the precision it states (0.6931 for ln 2: 4 digits), never looser than 3 digits
+    rel = 1e-9 if not digits else max(min(0.5 * 10.0 ** (1 - min(digits)), 5e-3), 1e-6)
     rows, same = 0, True
-    for env in _points(names, 6 if names else 1, seed=12345):  # stop at the first point that tells them apart
+    for env in _points(names, 4 if names else 1, seed=12345):  # stop at the first point that tells them apart
         try:
             x, y = evaluate(a, env, deadline), evaluate(b, env, deadline)
         except _Unusable:
@@ -677,11 +695,13 @@ def equivalent(a: Node, b: Node, deadline: Deadline | None = None) -> bool | Non
     if same and names and (has_abs(a) or has_abs(b)):  # |x| and x agree at positive points only
         negative = values_at_points([a, b], names, deadline, negative=True)
         same = all(close(x, y, rel) for x, y in negative)
-    if not same and "i" in names:  # i as the imaginary unit: (1+i)^2 = 2i, e^{i\pi} = -1
-        rest = [n for n in names if n != "i"]
-        rows = values_at_points([a, b], rest, deadline, fixed={"i": 1j})
-        if len(rows) >= (3 if rest else 1) and all(close(x, y, rel) for x, y in rows):
-            return True
+    for unit in ("i", "j"):  # the imaginary unit: (1+i)^2 = 2i, e^{i\pi} = -1; j in engineering
+        if not same and unit in names:
+            rest = [n for n in names if n not in ("i", "j")]
+            fixed = {n: 1j for n in ("i", "j") if n in names}
+            rows_ = values_at_points([a, b], rest, deadline, fixed=fixed)
+            if len(rows_) >= (3 if rest else 1) and all(close(x, y, rel) for x, y in rows_):
+                return True
     return same
 
 
@@ -723,3 +743,51 @@ def rename(node: Node, names: dict[str, str]) -> Node:
     if node[0] in ("n", "c", "inf"):
         return node
     return (node[0], *(rename(k, names) if isinstance(k, tuple) else k for k in node[1:]))
+
+
+def _to_sympy(node: Node):  # type: ignore[no-untyped-def]
+    """A polynomial tree as a sympy expression, built from the tree (no text is parsed by sympy);
+    ValueError for anything but numbers, symbols, +, *, /, unary minus and whole powers."""
+    import sympy
+
+    op = node[0]
+    if op == "n":
+        v = node[1]
+        if v.imag or v.real != int(v.real):
+            raise ValueError("not a whole number")
+        return sympy.Integer(int(v.real))
+    if op == "s":
+        return sympy.Symbol(node[1])
+    if op == "+":
+        return _to_sympy(node[1]) + _to_sympy(node[2])
+    if op == "*":
+        return _to_sympy(node[1]) * _to_sympy(node[2])
+    if op == "neg":
+        return -_to_sympy(node[1])
+    if op == "/" and node[2][0] == "n":
+        return _to_sympy(node[1]) / _to_sympy(node[2])
+    if op == "^" and node[2][0] == "n" and node[2][1].imag == 0 and 0 <= node[2][1].real <= 12 \
+            and node[2][1].real == int(node[2][1].real):
+        return _to_sympy(node[1]) ** int(node[2][1].real)
+    raise ValueError(f"not a polynomial ({op})")
+
+
+def factors_irreducibly(node: Node) -> bool:
+    """Is the polynomial written as a product of irreducible factors over the rationals (``2x(x-2)(x+2)``,
+    not ``2x(x^2-4)``)? True when it cannot tell (not a polynomial, too large)."""
+    import sympy
+
+    try:
+        expr = _to_sympy(node)
+    except (ValueError, RecursionError):
+        return True
+    if len(expr.free_symbols) != 1 or sympy.Poly(expr).degree() > 12:
+        return True
+    _, irreducible = sympy.factor_list(expr)
+    wanted = sum(k for _, k in irreducible)
+    given = 0
+    for factor in sympy.Mul.make_args(expr):
+        base, exp = factor.as_base_exp()
+        if base.free_symbols:
+            given += int(exp) if exp.is_Integer else 1
+    return given >= wanted

@@ -22,7 +22,7 @@ _BOX_RE = re.compile(r"\\(?:boxed|fbox)\s*")
 _SPECIAL_TOKEN_RE = re.compile(r"<\|[a-z_]+\|>.*$", re.S)
 _ANSWER_LINE_RE = re.compile(
     r"(?:\*\*|__)?(?:final\s+answers?|the\s+(?:final\s+|correct\s+|right\s+)?answer\s+(?:is|should\s+be|would\s+be)"
-    r"|answer\s*(?:is)?\s*[:：]|réponse\s*(?:est|:)|antwort\s*:|respuesta\s*:|答案\s*[:：是为])"
+    r"|answer\s*(?:is)?\s*(?:\*\*|__)?\s*[:：]|réponse\s*(?:est|:)|antwort\s*:|respuesta\s*:|答案\s*[:：是为])"
     r"(?:\s*\*\*|\s*__)?\s*[:：]?\s*(?:\*\*|__)?",
     re.IGNORECASE,
 )
@@ -40,6 +40,7 @@ _DIGIT_OR_DOLLAR_RE = re.compile(r"\d|\$")
 
 
 _BRACE_TOKEN_RE = re.compile(r"\\.|[{}]", re.S)
+_LABEL_WORD_RE = re.compile(r"^\s*(?:final\s+)?(?:answer|solution|result|conclusion|summary)s?\s*[:：]?\s*$", re.I)
 _BOLD_RE = re.compile(r"\*\*([^*\n]{1,200})\*\*")
 _WORD2_RE = re.compile(r"[A-Za-z]{2,}")
 _TOKEN_RE = re.compile(r"[^\s$]+")
@@ -170,8 +171,9 @@ def extract_answer(response: str, *, fallback: bool = False) -> str | None:
         stripped = text.strip()
         if "\n\n" in stripped:  # reasoning, then a closing paragraph: the closing paragraph states the answer
             stripped = stripped.rsplit("\n\n", 1)[1].strip()
-            bold = _BOLD_RE.findall(stripped) if "**" in stripped else []
-            if bold and bold[-1].strip():
+            bold = [b for b in _BOLD_RE.findall(stripped) if b.strip() and not _LABEL_WORD_RE.match(b)] \
+                if "**" in stripped else []
+            if bold:
                 return bold[-1].strip()  # "The current ratio is **2.5 : 1**."
         if stripped and len(stripped) <= FALLBACK_MAX_CHARS and not _BOX_RE.search(stripped):
             return stripped  # (a box left unbalanced is a broken answer, never the answer text)

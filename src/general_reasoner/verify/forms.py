@@ -116,3 +116,40 @@ def rewrite_reference(reference: str) -> str:
     if "entury" in s:
         s = _CENTURY_RE.sub(_century, s)
     return s
+
+
+_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_PLACES_RE = re.compile(r"\b(?:correct|accurate|rounded|round(?:ed)?|give|to)\b[^.?]{0,30}?\b(\d|one|two|three|four|five|six)"
+                        r"\s+(decimal\s+places?|d\.?\s?p\.?|significant\s+(?:figures|digits)|s\.?\s?f\.?)", re.I)
+_NEAREST_RE = re.compile(r"\bto\s+the\s+nearest\s+(tenth|hundredth|thousandth|ten-thousandth|cent|whole\s+number|integer)",
+                         re.I)
+_NEAREST = {"tenth": 1, "hundredth": 2, "thousandth": 3, "ten-thousandth": 4, "cent": 2, "whole number": 0, "integer": 0}
+
+
+def required_precision(question: str | None) -> tuple[str, int] | None:
+    """("decimals", 3) for "correct to three decimal places" / "to the nearest thousandth", ("sig", 3) for
+    "to 3 significant figures"; None when the question asks for no particular precision."""
+    if not question:
+        return None
+    m = _PLACES_RE.search(question)
+    if m:
+        n = int(m.group(1)) if m.group(1).isdigit() else _WORD_NUMBERS[m.group(1).lower()]
+        return ("sig" if m.group(2).lower().startswith("s") else "decimals"), n
+    m = _NEAREST_RE.search(question)
+    if m:
+        return "decimals", _NEAREST[re.sub(r"\s+", " ", m.group(1).lower())]
+    return None
+
+
+_FACTOR_QUESTION_RE = re.compile(r"\bfactor(?:ise|ize)?\s+(?:\w+\s+)?(?:completely|fully)|\bcompletely\s+factor"
+                                 r"|\bfully\s+factor|\bfactor(?:ise|ize)?\b.{0,40}\bover\s+the\s+(?:integers|rationals)", re.I)
+_LOWEST_TERMS_RE = re.compile(r"lowest\s+terms|simplest\s+form|fully\s+simplif|reduced\s+form|simplify\s+the\s+fraction",
+                              re.I)
+
+
+def asks_complete_factoring(question: str | None) -> bool:
+    return bool(question and _FACTOR_QUESTION_RE.search(question))
+
+
+def asks_lowest_terms(question: str | None) -> bool:
+    return bool(question and _LOWEST_TERMS_RE.search(question))

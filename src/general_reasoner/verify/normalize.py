@@ -96,6 +96,12 @@ _SUPER_RE = re.compile(r"([⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]+)")
 _SPACES_RE = re.compile(r"\s+")
 _LOG_SUBSCRIPT_RE = re.compile(r"log([₀₁₂₃₄₅₆₇₈₉]+)")
 _CONCENTRATION_RE = re.compile(r"\[\s*([A-Z][A-Za-z0-9_{}]*(?:\^\{?\d*[+-]\}?)?)\s*\]")  # [NH_3] is [NH3]
+_ROOT_OPERAND_RE = re.compile(r"√\s*(\d+(?:\.\d+)?|[A-Za-z])")
+_GREEK = {"α": "\\alpha", "β": "\\beta", "γ": "\\gamma", "δ": "\\delta", "ε": "\\epsilon", "ζ": "\\zeta",
+          "η": "\\eta", "θ": "\\theta", "κ": "\\kappa", "λ": "\\lambda", "ν": "\\nu", "ξ": "\\xi", "ρ": "\\rho",
+          "σ": "\\sigma", "τ": "\\tau", "φ": "\\phi", "ϕ": "\\phi", "χ": "\\chi", "ψ": "\\psi", "ω": "\\omega",
+          "Δ": "\\Delta", "Γ": "\\Gamma", "Θ": "\\Theta", "Λ": "\\Lambda", "Φ": "\\Phi", "Ψ": "\\Psi"}
+_GREEK_RE = re.compile("(?<![µμ])[" + "".join(_GREEK) + "]")  # (µ and Ω stay: micro and ohm; µε is microstrain)
 _PLUS_MINUS_WORDS_RE = re.compile(r"\bplus\s+or\s+minus\b\s*", re.I)
 _DEGREE_SPACE_RE = re.compile(r"°\s+(?=[CFK]\b)")
 _SPACE_CARET_RE = re.compile(r"\s+\^")
@@ -111,9 +117,13 @@ def _superscript(m: re.Match) -> str:
 def normalize(s: str) -> str:
     """One plain spelling for LaTeX and unicode variants; keeps structure ((), [], \\{\\}, ``,``)."""
     if not s.isascii():  # first: some unicode becomes a command (π -> \\pi, ∪ -> \\cup)
+        if "√" in s:
+            s = _ROOT_OPERAND_RE.sub(r"\\sqrt{\1}", s)  # √19 is the root of 19 (LaTeX \\sqrt19 is √1·9)
         for a, b in _SIMPLE_UNICODE:
             if a in s:
                 s = s.replace(a, b)
+        if _GREEK_RE.search(s):
+            s = _GREEK_RE.sub(lambda m: _GREEK[m.group(0)] + " ", s)  # 5λ -> 5\\lambda
         if "log" in s:
             s = _LOG_SUBSCRIPT_RE.sub(lambda m: "log_{" + m.group(1).translate(_SUBSCRIPTS) + "}", s)  # log₂ n
         s = _SUPER_AFTER_CARET_RE.sub(_superscript, s)

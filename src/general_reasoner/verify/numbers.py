@@ -8,7 +8,8 @@ comparison whose tolerance is tied to the precision each side states.
 - an answer may state fewer digits than the reference if it is a correct rounding of it and
   keeps >= 3 significant digits (``3.14159`` accepts ``3.14``) or >= 2 within 0.5% (``97.2`` accepts
   ``97``; ``1.23`` rejects ``1.2``, ``4.76`` rejects ``4.8``); an exact reference accepts a decimal with >= 2 significant
-  digits that is a correct rounding (``1/3`` accepts ``0.33``); a repeating decimal
+  digits that is a correct rounding (``1/3`` accepts ``0.33``, as Math-Verify's suite labels it); a
+  repeating decimal
   (``0.\\overline{36}``) is exact and accepts no rounding.
 - a value whose precision is not a power of ten (an answer converted from another unit) is equal
   when the two rounding intervals overlap and the values are within 0.5%.

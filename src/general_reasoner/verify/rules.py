@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import time
 
@@ -25,14 +26,21 @@ from general_reasoner.verify.deadline import (
     TooComplex,
 )
 from general_reasoner.verify.extract import clean_answer, extract_answer, last_statement
-from general_reasoner.verify.forms import rewrite_answer, rewrite_reference
+from general_reasoner.verify.forms import (
+    asks_complete_factoring,
+    asks_lowest_terms,
+    required_precision,
+    rewrite_answer,
+    rewrite_reference,
+)
 from general_reasoner.verify.hedge import carries_protocol, final_claim, lead_value, negates_reference
 from general_reasoner.verify.lines import same_line
 from general_reasoner.verify.normalize import normalize
-from general_reasoner.verify.numbers import compare_numbers, number_word, parse_number
+from general_reasoner.verify.numbers import Number, compare_numbers, number_word, parse_number
 from general_reasoner.verify.special import (
     compare_base,
     compare_complexity,
+    compare_congruence,
     compare_electron_config,
     compare_genotype,
     compare_ratio,
@@ -63,8 +71,13 @@ _THOUSANDS_RE = re.compile(r"(?:(?<=\$)|(?<=\$ ))\d{1,3}(?:,\d{3})+(?![\d,])|\d{
 _SIGNED_CHANGE_RE = re.compile(r"^(?:an?\s+)?(decrease|decline|drop|fall|reduction|loss|increase|rise|gain|growth)"
                                r"\s+(?:of|by)\s+([^-+].*)$", re.I)
 _NEGATIVE_CHANGE = {"decrease", "decline", "drop", "fall", "reduction", "loss"}
+_INTEGER_QUALIFIER_RE = re.compile(r",?\s*(?:\\text\{\s*)?(?:for\s+)?(?:all\s+|any\s+|some\s+)?(?:\\text\{\s*)?"
+                                   r"(?:[kmn]\s*(?:\\in|∈)\s*(?:\\mathbb\{Z\}|ℤ|Z)|[kmn]\s+(?:is\s+)?(?:an?\s+)?integers?"
+                                   r"|integers?\s+[kmn])\s*\}?\s*$")
 _INTEGRATION_CONSTANT_RE = re.compile(r"\s*\+\s*C$")
 _NOT_NUMERIC = (AnswerType.MULTIPLE_CHOICE, AnswerType.BOOLEAN, AnswerType.STRING)
+_NOT_PLAIN_NUMBER = (*_NOT_NUMERIC, AnswerType.PERCENTAGE)  # a Percentage reference "25" means 25%
+_BASE_QUESTION_RE = re.compile(r"binary|hexadecimal|\bhex\b|octal|\bbase[- ]?\d|\bbits?\b", re.I)
 _WORDS_RE = re.compile(r"^[A-Za-z][a-z]{2,}(?:[ \-][A-Za-z]?[a-z]{2,}){0,5}$")
 _JOINED_RE = re.compile(r"\b(?:and|or)\b")
 _HEX_QUESTION_RE = re.compile(r"hexadecimal|\bhex\b|base[- ]?16", re.I)
@@ -72,7 +85,7 @@ _HEX_RE = re.compile(r"^(?:0[xX])?[0-9A-Fa-f]{1,32}$")
 _BINARY_QUESTION_RE = re.compile(r"\bbinary\b|base[- ]?2\b|\bbits?\b", re.I)
 _BINARY_RE = re.compile(r"^(?:0b)?[01]{1,8}(?: [01]{4,8}){0,8}$")
 _SPECIALS = (compare_ratio, compare_genotype, compare_reaction, compare_base, compare_complexity, compare_tolerance,
-             compare_electron_config)
+             compare_electron_config, compare_congruence)
 
 
 _SPACE_BEFORE_PUNCT_RE = re.compile(r"\s+(?=[,;()\[\]{}=+\-*/^<>|])")
@@ -150,6 +163,49 @@ def _option_by_value(answer: str, options: dict[str, str]) -> str | None:
     return hits[0] if len(hits) == 1 else None
 
 
+_FRACTION_TEXT_RE = re.compile(r"^\s*[-+]?\s*(?:\\[dt]?frac\s*\{\s*(\d+)\s*\}\s*\{\s*(\d+)\s*\}|(\d+)\s*/\s*(\d+))\s*$")
+
+
+def _form_asked(res: Result, answer: str, question: str, deadline: Deadline) -> Result:
+    """An equal answer that ignores the form the question asks for: fewer decimal places or significant
+    digits than asked, a fraction not in lowest terms, a polynomial not completely factored."""
+    wanted = required_precision(question)
+    if wanted is not None:
+        num = _stated_number(answer)
+        if num is not None:
+            kind, n = wanted
+            if kind == "decimals" and num.decimals is not None and num.decimals < n:
+                return Result(False, True, f"the question asks for {n} decimal places")
+            if kind == "sig" and num.decimals is not None and num.sig < n:
+                return Result(False, True, f"the question asks for {n} significant figures")
+    if asks_lowest_terms(question) and (m := _FRACTION_TEXT_RE.match(normalize(answer))):
+        p, q = int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4))
+        if q and math.gcd(p, q) > 1:
+            return Result(False, True, "the fraction is not in lowest terms")
+    if asks_complete_factoring(question) and not _fully_factored(answer, deadline):
+        return Result(False, True, "the polynomial is not completely factored")
+    return res
+
+
+def _stated_number(answer: str) -> Number | None:
+    text = normalize(answer)
+    text = text.split("=")[-1].split("≈")[-1].strip()
+    q = split_quantity(text)
+    return q.number if q is not None else None
+
+
+def _fully_factored(answer: str, deadline: Deadline) -> bool:
+    """No factor of the answer is a polynomial that factors further over the rationals (sympy, on the
+    tree our own parser built; never on the raw text)."""
+    from general_reasoner.verify import expr as ex
+
+    try:
+        tree = ex.parse_expr(normalize(answer).split("=")[-1].strip(), deadline)
+        return ex.factors_irreducibly(tree)
+    except Exception:  # noqa: BLE001 - cannot tell: do not reject on form
+        return True
+
+
 _DUAL_FORM_RE = re.compile(r"^([^()]{1,60}?)\s*\(([^()]{1,40})\)$")
 
 
@@ -201,14 +257,16 @@ def compare_answer(reference: str, answer: str, *, question: str | None = None,
     deadline = deadline or Deadline()
     if answer == reference:
         return Result(True, True, "same text")
-    if answer_type not in _NOT_NUMERIC and not question and (nr := parse_number(reference)) is not None \
-            and (na := parse_number(answer)) is not None and not _BARE_LETTER_RE.match(reference):
+    if answer_type not in _NOT_PLAIN_NUMBER and (not question or not _BASE_QUESTION_RE.search(question)) \
+            and (nr := parse_number(reference)) is not None and (na := parse_number(answer)) is not None:
         eq, near = compare_numbers(nr, na)  # fast path: two plain numbers, parsed once
         return Result(eq, not near, "numbers equal" if eq else "numbers differ")
+    ref_n, ans_n = normalize(reference), normalize(answer)
+    if ref_n == ans_n:
+        return Result(True, True, "same text")  # the same text after normalization: nothing else can differ
     if negates_reference(reference, answer, lambda r, span: compare_answer(
             r, clean_answer(span), question=question, answer_type=answer_type, deadline=deadline).equal):
         return Result(False, True, "the answer negates the reference")
-    ref_n, ans_n = normalize(reference), normalize(answer)
     if answer_type is AnswerType.MULTIPLE_CHOICE or _BARE_LETTER_RE.match(ref_n) or \
             _BARE_LETTER_RE.match(ans_n) or parse_options(question) or _LETTER_WITH_PAREN_RE.match(ref_n):
         res = _multiple_choice(reference, answer, question, answer_type is AnswerType.MULTIPLE_CHOICE)
@@ -221,6 +279,8 @@ def compare_answer(reference: str, answer: str, *, question: str | None = None,
         if br is not None and ba is not None:
             return Result(br == ba, True, "booleans " + ("agree" if br == ba else "differ"))
     ref_n, ans_n = _plain_form(ref_n), _plain_form(ans_n)
+    if "nteger" in ref_n + ans_n or "Z" in ref_n + ans_n or "ℤ" in ref_n + ans_n:
+        ref_n, ans_n = _INTEGER_QUALIFIER_RE.sub("", ref_n), _INTEGER_QUALIFIER_RE.sub("", ans_n)  # , k ∈ ℤ
     if (dr := split_direction(ref_n)) is not None:
         da = split_direction(ans_n)
         if da is None:
@@ -312,6 +372,8 @@ def verify(reference: str, response: str, *, question: str | None = None,
         ref2 = rewrite_reference(ref)
         res = compare_answer(ref2, rewrite_answer(ref, answer, question), question=question, answer_type=kind,
                              deadline=deadline)
+        if res.equal and question:
+            res = _form_asked(res, answer, question, deadline)
         if not res.equal and answer.endswith(")") and (m := _DUAL_FORM_RE.match(answer)):
             dual = _dual_form(ref2, m.group(1), m.group(2), question, kind, deadline)
             res = dual or res

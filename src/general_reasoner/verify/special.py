@@ -417,3 +417,43 @@ def compare_electron_config(ref: str, ans: str) -> tuple[bool, str] | None:
     if ca is None:
         return None
     return cr == ca, "same electron configuration" if cr == ca else "electron configurations differ"
+
+
+# --------------------------------------------------------------------------- congruences
+
+_MOD_RE = re.compile(r"^\s*([a-z])\s*(?:\\equiv|≡|=)\s*([-+]?\d+)\s*(?:\\pmod\s*\{?\s*(\d+)\s*\}?"
+                     r"|\(\s*\\?(?:mod|bmod)\s*(\d+)\s*\))\s*$")
+_LINEAR_FAMILY_RE = re.compile(r"^\s*([a-z])\s*=\s*(?:(\d+)\s*\*?\s*([kmnt])\s*([-+])\s*(\d+)|([-+]?\d+)\s*([-+])\s*(\d+)\s*\*?\s*"
+                               r"([kmnt]))\s*$")
+_RESIDUE_RE = re.compile(r"^\s*([-+]?\d+)\s*\\pmod\s*\{?\s*(\d+)\s*\}?\s*$")
+
+
+def _congruence(text: str) -> tuple[int, int] | None:
+    """``x \\equiv 5 \\pmod 7`` or ``x = 7k + 5`` -> (5, 7): the residue class."""
+    m = _MOD_RE.match(text)
+    if m:
+        mod = int(m.group(3) or m.group(4))
+        return (int(m.group(2)) % mod, mod) if mod else None
+    m = _LINEAR_FAMILY_RE.match(text)
+    if m:
+        if m.group(2):  # 7k + 5, 15k - 7
+            mod, off = int(m.group(2)), int(m.group(5)) * (1 if m.group(4) == "+" else -1)
+        else:  # 5 + 7k (the sign before k does not change the class)
+            off, mod = int(m.group(6)), int(m.group(8))
+        return (off % mod, mod) if mod else None
+    return None
+
+
+def compare_congruence(ref: str, ans: str) -> tuple[bool, str] | None:
+    """``x \\equiv 8 \\pmod{15}`` = ``x = 15k - 7``; ``2`` = ``2 \\pmod 7``."""
+    if "mod" not in ref and "mod" not in ans and "equiv" not in ref:
+        return None
+    if (m := _RESIDUE_RE.match(ans)) and re.fullmatch(r"\s*[-+]?\d+\s*", ref):
+        return int(ref) % int(m.group(2)) == int(m.group(1)) % int(m.group(2)), "the same residue"
+    cr = _congruence(ref)
+    if cr is None:
+        return None
+    ca = _congruence(ans)
+    if ca is None:
+        return None
+    return cr == ca, "the same residue class" if cr == ca else "residue classes differ"

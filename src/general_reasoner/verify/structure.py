@@ -223,6 +223,16 @@ def _parse_shape(s: str, depth: int = 0) -> Shape:
         return parse_shape(t.group(1), depth + 1)  # (1, 1)^T: the column vector (1, 1)
     if s[:1] in "([" and s[-1:] in ")]" and "\\begin" in s and _matching_close(s) == len(s) - 1:
         return parse_shape(s[1:-1], depth + 1)
+    if s.startswith("[") and ";" in s and s.endswith("]") and _matching_close(s) == len(s) - 1:
+        rows = [split_top(r, (",",)) for r in split_top(s[1:-1], (";",))]  # MATLAB: [1, 2; 3, 4]
+        if len(rows) >= 2 and len({len(r) for r in rows}) == 1 and len(rows[0]) >= 2:
+            return Shape("matrix", tuple(tuple(parse_shape(c, depth + 1) for c in r) for r in rows))
+    if s.startswith(("diag(", "\\operatorname{diag}(", "\\text{diag}(")) and s.endswith(")"):
+        entries = split_top(s[s.index("(") + 1:-1], (",",))  # diag(0.5, 0.25)
+        if len(entries) >= 2 and _matching_close(s[s.index("("):]) == len(s) - s.index("(") - 1:
+            n = len(entries)
+            return Shape("matrix", tuple(tuple(parse_shape(entries[i], depth + 1) if i == j else
+                                               Shape("scalar", text="0") for j in range(n)) for i in range(n)))
     arith = _matrix_arith(s) if "\\begin" in s else None
     if arith is not None:
         return arith

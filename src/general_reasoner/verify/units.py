@@ -235,6 +235,15 @@ def _conversion(from_unit: str, to_unit: str) -> tuple[float, float] | str:
     return scale, zero
 
 
+def _si_prefixed(unit: str) -> bool:
+    """``kN``, ``mm``, ``µs``: one unit with an SI prefix (pint's own reading of the name)."""
+    try:
+        readings = registry().parse_unit_name(unit.strip())
+    except Exception:  # noqa: BLE001
+        return False
+    return len(readings) == 1 and bool(readings[0][0])
+
+
 def _in_base_units(q: Quantity) -> Number | None:
     """A quantity's number in SI base units (``3 kN`` -> 3000), or None (no unit, or already in them)."""
     unit = _pint_unit(q.unit)
@@ -247,8 +256,8 @@ def _in_base_units(q: Quantity) -> Number | None:
     scale = base.magnitude
     if not math.isfinite(scale) or abs(scale - 1) < 1e-12 or not registry().Quantity(1.0, unit)._is_multiplicative:
         return None
-    if abs(math.log10(scale) - round(math.log10(scale))) > 1e-9:
-        return None  # SI prefixes only (3 kN -> 3000 N); 120 minutes is not 7200 where seconds were asked
+    if abs(math.log10(scale) - round(math.log10(scale))) > 1e-9 or not _si_prefixed(q.unit):
+        return None  # SI prefixes only (3 kN -> 3000 N); not 120 minutes for 7200 s, not 1.34e-3 M for 1.34%
     quantum = q.number.quantum
     return Number(from_float(float(q.number.value) * scale), None, q.number.sig,
                   quantum_override=None if quantum is None else quantum * from_float(scale))
