@@ -213,9 +213,10 @@ def parse_bool(text: str) -> bool | None:
                      r"\s+(holds|(?:does\s+not|doesn't|fails\s+to)\s+hold|fails)", s)
     if m:
         return m.group(1) == "holds"
-    first = s.split(" ", 1)[0].rstrip(",;:")
-    if first in ("yes", "true") and not _TRUE_DENIED_RE.search(s):
-        return True
+    first = s.split(" ", 1)[0].rstrip(",;:.!")
+    first_clause = _FIRST_CLAUSE_RE.split(plain_text(text.split(".", 1)[0]) if "." in text else s, maxsplit=1)[0]
+    if first in ("yes", "true") and not _TRUE_DENIED_RE.search(first_clause):
+        return True  # "True. A constant does not change": the denial is in the explanation, not the verdict
     if first in ("no", "false"):
         return False
     m = _CLOSING_YES_NO_RE.search(s)  # "it diverges, so no"
@@ -232,11 +233,13 @@ def parse_bool(text: str) -> bool | None:
     return None
 
 
+_FIRST_CLAUSE_RE = re.compile(r"[,;:—–]")
 _CLOSING_YES_NO_RE = re.compile(r"(?:[,;]\s*|\s)(?:so|therefore|thus|hence)\s+(?:the\s+answer\s+is\s+)?(yes|no)\W*$")
 _CLOSING_VERDICT_RE = re.compile(r"\b(?:statement|claim|assertion|proposition|it)\s+(?:is|would be)\s+(not\s+)?"
                                  r"(true|false|correct|incorrect|valid|invalid)\W*$")
 
 
+_TRUE_FALSE_STATEMENT_RE = re.compile(r"\btrue\s+or\s+false\s*[:?.\-–—]?\s*(.+?)\s*$", re.I | re.S)
 _YES_NO_QUESTION_RE = re.compile(r"^\s*(?:does|do|is|are|can|will|was|were|has|have|did|could|should|would)\s+(.+)$",
                                  re.I | re.S)
 _ANSWER_NEGATION_RE = re.compile(r"\b(?:not|never|no|cannot)\b|n't\b|\bfails?\s+to\b", re.I)
@@ -255,6 +258,8 @@ def answer_to_question(answer: str, question: str) -> bool | None:
     Only when the answer repeats a verb or content word of the question (>= 4 letters):
     negated -> False, else True. None when it does not."""
     m = _YES_NO_QUESTION_RE.match(question.strip().split("\n")[-1] if "?" in question else "")
+    statement = None if m else _TRUE_FALSE_STATEMENT_RE.search(question)
+    m = m or statement
     text = plain_text(answer)
     if not m or not text or len(text.split()) > 12 or re.search(r"\d", text):
         return None
@@ -262,7 +267,10 @@ def answer_to_question(answer: str, question: str) -> bool | None:
     said = {_stem(w) for w in re.findall(r"[a-z]{4,}", text)}
     if not asked & said:
         return None
-    return not _ANSWER_NEGATION_RE.search(text)
+    negated = bool(_ANSWER_NEGATION_RE.search(text))
+    if statement and not negated:
+        return None  # restating a word of a true-or-false statement is no verdict; only "not invertible" is
+    return not negated
 
 
 # --------------------------------------------------------------------------- strings

@@ -53,6 +53,7 @@ class Ctx:
     ordered: bool = False
     question: str = ""
     cells: bool = False   # comparing the rows of a matrix written as nested tuples (brackets are not ends)
+    unordered: bool = False  # a List answer whose question asks for no order: brackets do not make it a tuple
 
 
 _ANY_MULTIPLE_RE = re.compile(r"\b(?:an?|any)\s+(?:\w+\s+){0,2}(?:eigenvectors?|direction\s+vectors?|normal\s+vectors?"
@@ -584,13 +585,18 @@ def compare_shapes(r: Shape, a: Shape, ctx: Ctx) -> Result:
                       else f"one value where the reference is a {r.kind}")
     if r.kind == "union" or a.kind == "union":
         return _match_unordered(_items(r), _items(a), ctx)
+    if ctx.unordered and r.kind in ("tuple", "list") and a.kind in ("tuple", "list") and not _nested(r) \
+            and not _nested(a) and r.brackets in ("", "[]") and a.brackets in ("", "[]") and not _keyed(a) \
+            and not _keyed(r):
+        return _match_unordered(r.items, a.items, ctx)  # [2, 3] and "x = 3 or x = 2" as a List answer;
+        # never (3, 2) (an ordered pair by its notation) or "x = -1, y = 3" (named parts)
     if r.kind == "tuple" and a.kind == "tuple":
         if ctx.question and _ANY_MULTIPLE_RE.search(ctx.question) and (scaled := _proportional(r, a, ctx)) is not None:
             return scaled  # "an eigenvector": (1, 1) and (-2, -2)
         if _nested(r) and _nested(a):  # [[2, 1], [4, 3]] = ((2, 1), (4, 3)): rows, not intervals
             return _match_ordered(r.items, a.items, replace(ctx, cells=True))
         if is_interval(r) and is_interval(a) and r.brackets != a.brackets and not ctx.cells and \
-                "confidence" not in ctx.question.lower():
+                not ctx.unordered and "confidence" not in ctx.question.lower():
             return Result(False, True, "interval ends differ (open/closed)")
         return _match_ordered(r.items, a.items, ctx)
     if r.kind == "tuple" or a.kind == "tuple":

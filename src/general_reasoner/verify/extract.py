@@ -216,6 +216,7 @@ _OUTER_BOX_RE = re.compile(r"^\\(?:boxed|fbox)\s*\{(.*)\}$", re.S)
 _TRAILING_STOP_RE = re.compile(r"(?:\\[,;!]|\\quad|\s)*[.。]+$")
 _RESTATEMENT_RE = re.compile(r"\s*\((?:(?:i\.\s?e\.|e\.\s?g\.|that is|in other words|or about|about|approx\.?"
                              r"|approximately|≈)[,:]?\s[^()]{1,80}|1[5-9]\d\d|20\d\d)\)\s*$", re.I)
+_VALUE_LABEL_RE = re.compile(r"^([^()]*\d[^()]*?)\s*\((?![^()]*\d)[A-Za-z][A-Za-z \-']{1,40}\)$")
 _SHORT_LABEL_RE = re.compile(r"^(?:[A-Za-z][A-Za-z0-9%_^'\-]*|\d{1,3}%)(?: [A-Za-z][A-Za-z0-9_'\-]*){0,2}:\s+(?=\S)")
 _SENTENCE_BREAK_IN_RE = re.compile(r"[.!?]\s+[A-Z]")
 _PLAIN_ANSWER_RE = re.compile(r"^[\d\s.,%+\-*/^()\[\]=<>:]*$")
@@ -286,6 +287,8 @@ def clean_answer(answer: str) -> str:
     s = s.strip()
     if s.endswith(")") and "(" in s:
         s = _RESTATEMENT_RE.sub("", s)  # 0.02 (i.e., a 2% slope); Weber (1905)
+        if s[:1] in "-+−.0123456789$" and (m := _VALUE_LABEL_RE.match(s)):
+            s = m.group(1)  # -1.22 (elastic demand): a value and a word label
     if ": " in s[:24] and (m := _SHORT_LABEL_RE.match(s)):
         s = s[m.end():]  # "95% CI: 48.04 to 51.96", "Mn: 7"
     s = _OUTER_BOX_RE.sub(r"\1", s) if s.startswith(("\\boxed", "\\fbox")) else s

@@ -50,6 +50,11 @@ _NUMBER_WORD = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleve
 _NUMBER_WORDS_LEAD_RE = re.compile(rf"^((?:{_NUMBER_WORD}(?:[\s-]+(?:and\s+)?|(?=\W|$)))+)"
                                    rf"(?![\s-]*(?:halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?)\b)"
                                    rf"(\s*\S.*|)$", re.I)
+_NEGATIVE_VERB_RE = re.compile(r"\b(?:releases?|released|releasing|gives?\s+off|gave\s+off|emits?|emitted|loses?|lost"
+                               r"|losing|decreases?|decreased|drops?|dropped|falls?|fell|declines?|declined|deficit"
+                               r"|a\s+loss|evolves?|evolved|exothermic)\b", re.I)
+_NEGATIVE_NUMBER_RE = re.compile(r"[-−]\s*\$?\d")
+_LAST_NUMBER_RE = re.compile(r"(^|.*[^\d.,])(\$?\d[\d,]*(?:\.\d+)?(?:\s*(?:[A-Za-zµΩ°%][A-Za-z/°%^\d·]*))?[^\d]*)$", re.S)
 _CHARGE_RE = re.compile(r"^(\d*)([+-])$|^([+-])(\d*)$")
 
 
@@ -70,6 +75,8 @@ def rewrite_answer(reference: str, answer: str, question: str | None) -> str:
     if (m := _NUMBER_WORDS_LEAD_RE.match(s)) and _DIGIT_RE.search(reference) and \
             (value := words_to_int(m.group(1))) is not None:
         s = f"{value}{m.group(2)}"  # "Twenty-three pairs" -> "23 pairs", "fifty percent" -> "50 percent"
+    if _negative_reference(reference) and _NEGATIVE_VERB_RE.search(s) and not _NEGATIVE_NUMBER_RE.search(s):
+        s = _LAST_NUMBER_RE.sub(r"\1-\2", s, count=1)  # "releases 2225 kJ" states -2225 kJ (the last value)
     if question and (m := _SCALE_ASKED_RE.search(question)):
         s = re.sub(rf"(?<=\d)\s*{m.group(1)[:-1]}s?\b", "", s, flags=re.I)  # "(in billions)": $1,000 billion
     if len(s) <= 4 and (ca := _CHARGE_RE.match(s)) and (cr := _CHARGE_RE.match(reference.strip())):

@@ -134,3 +134,19 @@ def lead_value(answer: str) -> str:
     if not value_like or _DISCOURSE_RE.match(lead):
         return answer  # "Putting those together, the ball peaks at 10.2 m": a phrase, not the answer
     return lead
+
+
+_STATES_A_RESULT_RE = re.compile(r"\d|=|≈|\\|\b(?:not|no|yes|true|false|cannot|isn't|doesn't|never)\b", re.I)
+_CLOSING_CLAUSE_RE = re.compile(r"^(?P<head>.+?)(?:,|;)\s*(?:and\s+)?(?:so|therefore|thus|hence)\s*,?\s+(?P<tail>[^,;]+?)\.?$",
+                                re.I | re.S)
+
+
+def closing_clause(answer: str) -> str:
+    """The result an answer closes on (``3x = 11, so x = 3 2/3`` -> ``x = 3 2/3``; ``det = 0, so the matrix
+    is not invertible`` -> ``the matrix is not invertible``); else ``answer``. One sentence only."""
+    if len(answer) > 300 or _SENTENCE_BREAK_RE.search(answer) or not (m := _CLOSING_CLAUSE_RE.match(answer)):
+        return answer
+    tail = m.group("tail").strip()
+    if not tail or len(tail.split()) > 14 or not _STATES_A_RESULT_RE.search(tail):
+        return answer  # "..., so the project should be rejected": a comment on the answer, not the answer
+    return tail

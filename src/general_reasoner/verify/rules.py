@@ -33,7 +33,13 @@ from general_reasoner.verify.forms import (
     rewrite_answer,
     rewrite_reference,
 )
-from general_reasoner.verify.hedge import carries_protocol, final_claim, lead_value, negates_reference
+from general_reasoner.verify.hedge import (
+    carries_protocol,
+    closing_clause,
+    final_claim,
+    lead_value,
+    negates_reference,
+)
 from general_reasoner.verify.lines import same_line
 from general_reasoner.verify.normalize import normalize
 from general_reasoner.verify.numbers import Number, compare_numbers, number_word, parse_number
@@ -55,6 +61,9 @@ _ORDER_WORDS_RE = re.compile(
     r"|sequence of|from (?:smallest|largest|least|greatest|lowest|highest|first|earliest|oldest)"
     r"|(?:chronological|alphabetical|reverse|visit|visiting|traversal|topological|sorted) order|arrange|rank"
     r"|traversal|sort(?:ed|s)?\b|order (?:of|in which)|step by step order|(?:first|earliest) to)\b", re.I)
+_TUPLE_WORDS_RE = re.compile(r"\b(?:coordinates?|point|ordered\s+(?:pair|triple)|vector|components?|in\s+the\s+form\s*\("
+                             r"|\(\s*[a-z]\s*,\s*[a-z]|respectively|in\s+that\s+order)\b", re.I)
+_COORDINATE_LABEL_RE = re.compile(r"^\s*\(\s*[a-z]\s*,\s*[a-z]")  # "(x, y) = (4, 6)" is an ordered pair
 _PART_LABELS_RE = re.compile(r"\(a\).{1,300}\(b\)|\b(?:a|i)\).{1,300}\b(?:b|ii)\)", re.S)  # (a) ... (b): parts in order
 _LETTER_LIST_RE = re.compile(r"^\s*\(?[A-Ja-j]\)?(?:\s*(?:,|;|/|&|\band\b|\bor\b)\s*\(?[A-Ja-j]\)?)+\s*\.?\s*$")
 _BARE_LETTER_RE = re.compile(r"^\s*\(?([A-J])\)?\s*[.:)]?\s*$")
@@ -207,6 +216,7 @@ def _fully_factored(answer: str, deadline: Deadline) -> bool:
 
 
 _DUAL_FORM_RE = re.compile(r"^([^()]{1,60}?)\s*\(([^()]{1,40})\)$")
+_IE_FORM_RE = re.compile(r"^(.{1,80}?),?\s+(?:i\.\s?e\.,?|that is,?|or equivalently,?|equivalently,?)\s+(.{1,40})$", re.I)
 
 
 def _dual_form(ref: str, first: str, second: str, question: str | None, kind: AnswerType | None,
@@ -332,7 +342,10 @@ def compare_answer(reference: str, answer: str, *, question: str | None = None,
         return Result(True, True, how) if same else Result(False, False,
                                                            f"could not match the answer to the reference ({how})")
     ordered = bool(question and (_ORDER_WORDS_RE.search(question) or _PART_LABELS_RE.search(question)))
-    return compare_texts(ref_n, ans_n, Ctx(deadline=deadline, ordered=ordered, question=question or ""))
+    unordered = answer_type is AnswerType.LIST and not ordered and not (question and _TUPLE_WORDS_RE.search(question)) \
+        and not _COORDINATE_LABEL_RE.match(ans_n)
+    return compare_texts(ref_n, ans_n, Ctx(deadline=deadline, ordered=ordered, question=question or "",
+                                           unordered=unordered))
 
 
 def verify(reference: str, response: str, *, question: str | None = None,
@@ -357,6 +370,8 @@ def verify(reference: str, response: str, *, question: str | None = None,
         answer = clean_answer(claim) if claim is not answer else answer
         lead = lead_value(answer)
         answer = clean_answer(lead) if lead is not answer else answer
+        closing = closing_clause(answer) if not extracted else answer
+        answer = clean_answer(closing) if closing is not answer else answer
         if not answer:
             return Verdict(Status.NO_ANSWER, raw, "the answer is empty", "rule", time.monotonic() - started, True)
         ref = prepare_reference(reference)
@@ -376,6 +391,9 @@ def verify(reference: str, response: str, *, question: str | None = None,
             res = _form_asked(res, answer, question, deadline)
         if not res.equal and answer.endswith(")") and (m := _DUAL_FORM_RE.match(answer)):
             dual = _dual_form(ref2, m.group(1), m.group(2), question, kind, deadline)
+            res = dual or res
+        if not res.equal and (m := _IE_FORM_RE.match(answer)):
+            dual = _dual_form(ref2, m.group(1), m.group(2), question, kind, deadline)  # 0.7, i.e. 70%
             res = dual or res
         return _verdict(res, answer, started)
     except DeadlineExceeded as err:

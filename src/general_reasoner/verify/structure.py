@@ -267,6 +267,8 @@ def _parse_shape(s: str, depth: int = 0) -> Shape:
     if s[0] in "([" and s[-1] in ")]" and _matching_close(s) == len(s) - 1:
         inner = s[1:-1]
         parts = [p for p in split_top(inner, (",", ";")) if p]
+        if s[0] == "[" and len(parts) >= 3 and not any(_DIGIT_RE.search(p) for p in parts):
+            return Shape("list", tuple(parse_shape(p, depth + 1) for p in parts))  # [legislative, executive, ...]
         if len(parts) >= 2:
             return Shape("tuple", tuple(parse_shape(p, depth + 1) for p in parts), brackets=s[0] + s[-1],
                          left_closed=s[0] == "[", right_closed=s[-1] == "]")
@@ -280,6 +282,7 @@ def _parse_shape(s: str, depth: int = 0) -> Shape:
     return Shape("scalar", text=s)
 
 
+_DIGIT_RE = re.compile(r"\d")
 _OR_BETWEEN_TUPLES_RE = re.compile(r"\)\s*or\s*\(")
 _TRANSPOSED_RE = re.compile(r"^(\(.*\)|\[.*\])\s*\^\s*\{?\s*(?:T|\\top|t)\s*\}?$")
 

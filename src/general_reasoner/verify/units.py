@@ -105,6 +105,8 @@ def split_quantity(text: str) -> Quantity | None:
     if m.group(2).startswith("/") and (rate := _RATE_RE.match(m.group(2))):
         return split_quantity(f"{m.group(1)} per {rate.group(1)}")  # $1,199.10/month
     num = parse_number(m.group(1))
+    if m.group(2)[:1] in ",;":
+        return None  # "0.7, i.e. 70%": what follows a comma is another statement, not a unit
     if "\\" in m.group(2).replace("\\mu", "").replace("\\Omega", "").replace("\\%", ""):
         return None
     unit = clean_unit(m.group(2))
@@ -136,7 +138,7 @@ def split_quantity(text: str) -> Quantity | None:
 
 
 _RATE_RE = re.compile(r"^/\s*([A-Za-z]{2,10})$")
-_EMBEDDED_QUANTITY_RE = re.compile(r"\s\d+(?:\.\d+)?\s*[A-Za-z]")
+_EMBEDDED_QUANTITY_RE = re.compile(r"\s\d+(?:\.\d+)?\s*[A-Za-z%$]")
 _ALGEBRA_RE = re.compile(r"^(?:[A-Za-z](?:\^\{?-?\d+\}?)?)+$")
 _POWER_RE = re.compile(r"\^\{?-?\d+\}?")
 _TIGHT_UNIT_LETTERS = set("msghlKAVWJNLCFTM")  # units often written right after the number: 5m, 3s, 2A
