@@ -40,7 +40,7 @@ def load_pairs() -> list[tuple[str, str, int, str]]:
     from verify_cases import C
 
     pairs += [(ref, ans, exp, "cases") for _, _, ref, ans, exp, _ in C]
-    for source in ("holdout", "probe2", "probe", "probe3", "probe4", "probe5"):
+    for source in ("holdout", "probe2", "probe", "probe3", "probe4", "probe5", "probe6"):
         path = ROOT / "tests" / "verify" / f"{source}_cases.jsonl"
         for line in path.read_text(encoding="utf-8").splitlines():
             row = json.loads(line)

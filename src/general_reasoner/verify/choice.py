@@ -46,7 +46,12 @@ def parse_options(question: str | None) -> dict[str, str]:
     found = _options_in(question)
     if not found and ("textbf" in question or "qquad" in question):
         found = _options_in(normalize(question))
+    if not found and _LOWER_OPTION_RE.search(question):
+        found = _options_in(_LOWER_OPTION_RE.sub(lambda m: m.group(1) + "(" + m.group(2).upper() + ")", question))
     return found
+
+
+_LOWER_OPTION_RE = re.compile(r"(^|\n)\s*\(([a-j])\)(?=\s)")  # "(a) HF\n(b) CH3COOH": options in lower case
 
 
 def _options_in(text: str) -> dict[str, str]:
@@ -171,8 +176,11 @@ def letter_text_conflict(answer: str, letter: str, options: dict[str, str]) -> s
 
 
 def reference_letter(reference: str, options: dict[str, str]) -> str | None:
-    """A reference names a letter as ``B``, ``(B)``, ``(B) text``, ``B text`` or the option text."""
+    """A reference names a letter as ``B``, ``(B)``, ``(B) text``, ``B text`` or the option text (a lower-case
+    letter too, where the question's options are lower case)."""
     allowed = "".join(options) or "ABCDEFGHIJ"
+    if options and len(reference.strip("() .")) == 1 and reference.strip("() .").islower():
+        reference = reference.strip("() .").upper()
     letter = letter_of(reference, allowed=allowed, options=options)
     if letter:
         return letter

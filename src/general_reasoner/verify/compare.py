@@ -258,7 +258,7 @@ def compare_scalar(ref: str, ans: str, ctx: Ctx) -> Result:
         return Result(True, True, "same text")
     if ref[:1] in "OΘ\\o" and (bound := compare_complexity(ref, ans)) is not None:
         return Result(bound[0], True, bound[1])  # after a label was stripped: T(n) = O(n log n)
-    if ref[:1].isalpha() and ans[:1].isalpha() and (units := compare_units(ref, ans)) is not None:
+    if ref[:1].isalpha() and ans[:1].isalpha() and (units := compare_units(ref, ans, ctx.question)) is not None:
         return Result(units.equal, units.confident, units.reason)  # M^-1 s^-1 = L/(mol·s)
     qr, qa = split_quantity(ref), split_quantity(ans)
     if qa is None:

@@ -128,7 +128,7 @@ class _Parser:
             return v not in ("\\pm", "\\mp", "\\cup", "\\cap", "\\in", "\\}", "\\|") and not v.startswith("\\end")
         if v == "|":
             return self.abs_depth == 0
-        return v in ("(", "{", "\\{")
+        return v in ("(", "{", "\\{", "[")  # [N2][H2]^3: concentrations multiply
 
     def term(self) -> Node:
         left = self.unary()

@@ -208,6 +208,8 @@ _IS_RE = re.compile(r"^([^\d=]{1,100}?)\s+(?:is|are|was|equals|would be|will be|
                     r"\s+(?!not\b)(.+)$", re.I | re.S)
 
 
+_LEAD_PHRASE_RE = re.compile(r"^(?:by|using|from|with|applying|via|taking|after|since|because|here)\b[^,=]{0,60},\s*(.+)$",
+                             re.I | re.S)
 _LEAD_WORD_RE = re.compile(r"^\s*(?:so|thus|therefore|hence|the|final|answer|solution|result)", re.I)
 _DIGIT_OR_BACKSLASH_RE = re.compile(r"[\d\\]")
 _UNIT_TAIL_RE = re.compile(r"[A-Za-z°%µΩ][A-Za-z°%µΩ/^\d·.\-]{0,12}(?: [A-Za-z/^\d]{1,6})?")
@@ -218,6 +220,7 @@ _RESTATEMENT_RE = re.compile(r"\s*\((?:(?:i\.\s?e\.|e\.\s?g\.|that is|in other w
                              r"|approximately|≈)[,:]?\s[^()]{1,80}|1[5-9]\d\d|20\d\d)\)\s*$", re.I)
 _VALUE_LABEL_RE = re.compile(r"^([^()]*\d[^()]*?)\s*\((?![^()]*\d)[A-Za-z][A-Za-z \-']{1,40}\)$")
 _SHORT_LABEL_RE = re.compile(r"^(?:[A-Za-z][A-Za-z0-9%_^'\-]*|\d{1,3}%)(?: [A-Za-z][A-Za-z0-9_'\-]*){0,2}:\s+(?=\S)")
+_CLOSES_ON_RE = re.compile(r"[,;]\s*(?:and\s+)?(?:so|therefore|thus|hence)\s", re.I)  # "..., so s ≈ 2.14": that rule's
 _SENTENCE_BREAK_IN_RE = re.compile(r"[.!?]\s+[A-Z]")
 _PLAIN_ANSWER_RE = re.compile(r"^[\d\s.,%+\-*/^()\[\]=<>:]*$")
 
@@ -261,7 +264,9 @@ def clean_answer(answer: str) -> str:
         s = _TRAILING_STOP_RE.sub("", s).strip() if s.endswith((".", "。")) else s
         return s[:-1].strip() if s.endswith((",", ";")) else s
     s = _LEAD_RE.sub("", s, count=1) if _LEAD_WORD_RE.match(s) else s
-    m = _IS_RE.match(s) if not _SENTENCE_BREAK_IN_RE.search(s) else None  # one sentence only
+    if "," in s[:70] and (m := _LEAD_PHRASE_RE.match(s)) and ("=" in m.group(1) or "\\" in m.group(1)):
+        s = m.group(1)  # "By the product rule, f'(x) = x(2\\sin x + x\\cos x)"
+    m = _IS_RE.match(s) if not _SENTENCE_BREAK_IN_RE.search(s) and not _CLOSES_ON_RE.search(s) else None
     if m and len(m.group(1).split()) <= 14 and _DIGIT_OR_BACKSLASH_RE.search(m.group(2)):
         s = m.group(2).strip()
     s = _APPROX_RE.sub("", s, count=1) if s[:1] in "aAnNrRcCjJ" else s
@@ -287,7 +292,7 @@ def clean_answer(answer: str) -> str:
     s = s.strip()
     if s.endswith(")") and "(" in s:
         s = _RESTATEMENT_RE.sub("", s)  # 0.02 (i.e., a 2% slope); Weber (1905)
-        if s[:1] in "-+−.0123456789$" and (m := _VALUE_LABEL_RE.match(s)):
+        if (m := _VALUE_LABEL_RE.match(s)):
             s = m.group(1)  # -1.22 (elastic demand): a value and a word label
     if ": " in s[:24] and (m := _SHORT_LABEL_RE.match(s)):
         s = s[m.end():]  # "95% CI: 48.04 to 51.96", "Mn: 7"

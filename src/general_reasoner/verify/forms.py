@@ -55,6 +55,11 @@ _NEGATIVE_VERB_RE = re.compile(r"\b(?:releases?|released|releasing|gives?\s+off|
                                r"|a\s+loss|evolves?|evolved|exothermic)\b", re.I)
 _NEGATIVE_NUMBER_RE = re.compile(r"[-−]\s*\$?\d")
 _LAST_NUMBER_RE = re.compile(r"(^|.*[^\d.,])(\$?\d[\d,]*(?:\.\d+)?(?:\s*(?:[A-Za-zµΩ°%][A-Za-z/°%^\d·]*))?[^\d]*)$", re.S)
+_FRACTION_NUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "seven": 7}
+_FRACTION_DEN = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
+                 "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
+_FRACTION_WORDS_LEAD_RE = re.compile(r"^(a|an|one|two|three|four|five|seven)[\s-]+(halves|half|thirds?|quarters?|fourths?"
+                                     r"|fifths?|sixths?|eighths?|tenths?)\b(.*)$", re.I | re.S)
 _CHARGE_RE = re.compile(r"^(\d*)([+-])$|^([+-])(\d*)$")
 
 
@@ -72,6 +77,8 @@ def rewrite_answer(reference: str, answer: str, question: str | None) -> str:
     if _INTEGER_RE.match(reference.strip()) and (m := _ROMAN_TAIL_RE.match(s)) and \
             (value := roman_to_int(m.group(1))) is not None:
         return str(value)  # XIV for 14; "Henry VIII" for 8
+    if _DIGIT_RE.search(reference) and (m := _FRACTION_WORDS_LEAD_RE.match(s)):
+        s = f"{_FRACTION_NUM[m.group(1).lower()]}/{_FRACTION_DEN[m.group(2).lower()]}{m.group(3)}"  # "Two-thirds of"
     if (m := _NUMBER_WORDS_LEAD_RE.match(s)) and _DIGIT_RE.search(reference) and \
             (value := words_to_int(m.group(1))) is not None:
         s = f"{value}{m.group(2)}"  # "Twenty-three pairs" -> "23 pairs", "fifty percent" -> "50 percent"
@@ -150,12 +157,14 @@ def required_precision(question: str | None) -> tuple[str, int] | None:
 
 _FACTOR_QUESTION_RE = re.compile(r"\bfactor(?:ise|ize)?\s+(?:\w+\s+)?(?:completely|fully)|\bcompletely\s+factor"
                                  r"|\bfully\s+factor|\bfactor(?:ise|ize)?\b.{0,40}\bover\s+the\s+(?:integers|rationals)", re.I)
+_FACTOR_IMPERATIVE_RE = re.compile(r"^\s*(?:please\s+)?factor(?:ise|ize)?\b(?!\s+(?:of|out))", re.I)
 _LOWEST_TERMS_RE = re.compile(r"lowest\s+terms|simplest\s+form|fully\s+simplif|reduced\s+form|simplify\s+the\s+fraction",
                               re.I)
 
 
 def asks_complete_factoring(question: str | None) -> bool:
-    return bool(question and _FACTOR_QUESTION_RE.search(question))
+    """"Factor completely", or an imperative "Factor x^2 - 5x + 6" (an expanded answer is not factored)."""
+    return bool(question and (_FACTOR_QUESTION_RE.search(question) or _FACTOR_IMPERATIVE_RE.match(question)))
 
 
 def asks_lowest_terms(question: str | None) -> bool:

@@ -111,7 +111,7 @@ def drop_negated(answer: str) -> str:
 _EXPLAINED_RE = re.compile(
     r"^(?P<lead>[^,;—–(]{1,60}?)\s*(?:,|;|—|–|\s-\s|\()\s*(?P<rest>(?:since|because|as|which|who|whose|where|so that"
     r"|they|it|its|this|that|these|those|the|a|an|due|given|i\.e\.?|e\.g\.?|meaning|while|whereas|with|for|from"
-    r"|humans|there|he|she|we|one|each|both)\b.+)$", re.I | re.S)
+    r"|humans|there|he|she|we|one|each|both|[a-z]{3,}ed|known|made|found|seen|used|chosen|given)\b.+)$", re.I | re.S)
 _EXPLANATION_WORD_RE = re.compile(r"[A-Za-z]{2,}")
 _SENTENCE_BREAK_RE = re.compile(r"[.!?]\s+[A-Z]")
 _DISCOURSE_RE = re.compile(r"^(?:putting|so|thus|then|therefore|first|after|in|on|for|with|from|when|if|since|because"
@@ -137,8 +137,8 @@ def lead_value(answer: str) -> str:
 
 
 _STATES_A_RESULT_RE = re.compile(r"\d|=|≈|\\|\b(?:not|no|yes|true|false|cannot|isn't|doesn't|never)\b", re.I)
-_CLOSING_CLAUSE_RE = re.compile(r"^(?P<head>.+?)(?:,|;)\s*(?:and\s+)?(?:so|therefore|thus|hence)\s*,?\s+(?P<tail>[^,;]+?)\.?$",
-                                re.I | re.S)
+_CLOSING_CLAUSE_RE = re.compile(r"^(?P<head>.+)(?:,|;)\s*(?:and\s+)?(?:so|therefore|thus|hence)\s*,?\s+(?P<tail>.+?)\.?$",
+                                re.I | re.S)  # the last "so": "det = 1, so A^{-1} = [[3, -1], [-5, 2]]"
 
 
 def closing_clause(answer: str) -> str:
@@ -147,6 +147,7 @@ def closing_clause(answer: str) -> str:
     if len(answer) > 300 or _SENTENCE_BREAK_RE.search(answer) or not (m := _CLOSING_CLAUSE_RE.match(answer)):
         return answer
     tail = m.group("tail").strip()
-    if not tail or len(tail.split()) > 14 or not _STATES_A_RESULT_RE.search(tail):
+    if not tail or len(tail.split()) > 14 or not _STATES_A_RESULT_RE.search(tail) or \
+            ("," in tail and "=" not in tail and "[" not in tail):
         return answer  # "..., so the project should be rejected": a comment on the answer, not the answer
     return tail

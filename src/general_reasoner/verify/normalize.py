@@ -176,6 +176,8 @@ def plain_text(s: str) -> str:
         s = _LOWER_COMMAND_RE.sub(" ", s)
     if "degree" in s:
         s = _DEGREES_WORD_RE.sub("°", s)
+    if "'" in s or "’" in s:
+        s = _POSSESSIVE_RE.sub("", s)  # Kirchhoff's current law: kirchhoff current law (KCL)
     s = _NOT_WORDISH_RE.sub(" ", s)
     s = _ARTICLE_RE.sub(" ", s)
     return _SPACES_RE.sub(" ", s).strip(" .")
@@ -186,4 +188,5 @@ _LOGIC_WORDS = {"land": "and", "wedge": "and", "lor": "or", "vee": "or", "neg": 
 _LOGIC_WORDS_RE = re.compile(r"\\(land|wedge|lor|vee|neg|lnot)(?![a-z])")
 _DEGREES_WORD_RE = re.compile(r"(?<=\d)\s*degrees?\b")
 _NOT_WORDISH_RE = re.compile(r"[^\w%°+\-./ ]+")
+_POSSESSIVE_RE = re.compile(r"['’]s\b")
 _ARTICLE_RE = re.compile(r"\b(?:the|a|an)\b")

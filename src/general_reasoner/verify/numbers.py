@@ -56,8 +56,8 @@ class Number:
         return None if self.decimals is None else Fraction(10) ** -self.decimals
 
     @property
-    def is_integer_literal(self) -> bool:
-        return self.decimals == 0 and self.value.denominator == 1 and not self.measured
+    def is_integer_literal(self) -> bool:  # (a percentage is a measured rate: 78% accepts 78.08%)
+        return self.decimals == 0 and self.value.denominator == 1 and not self.measured and not self.percent
 
     def __float__(self) -> float:
         return float(self.value)

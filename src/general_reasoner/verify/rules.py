@@ -167,8 +167,7 @@ def _option_by_value(answer: str, options: dict[str, str]) -> str | None:
     """The one option whose value the answer states (numbers and math compared by value, not text)."""
     if not _MATHY_RE.search(answer) or len(answer) > 80:
         return None
-    hits = [k for k, text in options.items() if _MATHY_RE.search(text) and len(text) <= 80
-            and compare_answer(clean_answer(text), answer).equal]
+    hits = [k for k, text in options.items() if len(text) <= 80 and compare_answer(clean_answer(text), answer).equal]
     return hits[0] if len(hits) == 1 else None
 
 
@@ -368,10 +367,10 @@ def verify(reference: str, response: str, *, question: str | None = None,
         answer = clean_answer(raw)
         claim = final_claim(answer)
         answer = clean_answer(claim) if claim is not answer else answer
+        closing = closing_clause(answer) if not extracted else answer  # "..., so s ≈ 2.14" first
+        answer = clean_answer(closing) if closing is not answer else answer
         lead = lead_value(answer)
         answer = clean_answer(lead) if lead is not answer else answer
-        closing = closing_clause(answer) if not extracted else answer
-        answer = clean_answer(closing) if closing is not answer else answer
         if not answer:
             return Verdict(Status.NO_ANSWER, raw, "the answer is empty", "rule", time.monotonic() - started, True)
         ref = prepare_reference(reference)
@@ -387,14 +386,18 @@ def verify(reference: str, response: str, *, question: str | None = None,
         ref2 = rewrite_reference(ref)
         res = compare_answer(ref2, rewrite_answer(ref, answer, question), question=question, answer_type=kind,
                              deadline=deadline)
-        if res.equal and question:
-            res = _form_asked(res, answer, question, deadline)
         if not res.equal and answer.endswith(")") and (m := _DUAL_FORM_RE.match(answer)):
             dual = _dual_form(ref2, m.group(1), m.group(2), question, kind, deadline)
             res = dual or res
+        if not res.equal and "≈" in (stated := normalize(answer)) and stated.rsplit("≈", 1)[1].strip():
+            approx = compare_answer(ref2, stated.rsplit("≈", 1)[1].strip(), question=question, answer_type=kind,
+                                    deadline=deadline)  # pH = -log(0.0045) ≈ 2.347: the value stated after ≈
+            res = approx if approx.equal else res
         if not res.equal and (m := _IE_FORM_RE.match(answer)):
             dual = _dual_form(ref2, m.group(1), m.group(2), question, kind, deadline)  # 0.7, i.e. 70%
             res = dual or res
+        if res.equal and question:
+            res = _form_asked(res, answer, question, deadline)  # last: no reading may skip the asked form
         return _verdict(res, answer, started)
     except DeadlineExceeded as err:
         return Verdict(Status.TIMEOUT, answer, str(err), "rule", time.monotonic() - started, False)

@@ -188,7 +188,7 @@ def _parse_shape(s: str, depth: int = 0) -> Shape:
     builder = _SET_BUILDER_RE.match(s) if s.startswith("\\{") else None
     if builder:  # \{x | x > 2\} -> x > 2
         s = builder.group(1).strip()
-    if "≈" in s:
+    if "≈" in s:  # x ≈ 2.35: the value; \frac{1}{3} ≈ 0.33: the exact form (rules.verify also tries the value)
         before, after = s.split("≈", 1)
         s = after.strip() if is_simple_lhs(before) or not before.strip() else before.strip()
     if split_quantity(s) is not None:

@@ -174,6 +174,8 @@ def _pint_unit_cached(unit: str):  # type: ignore[no-untyped-def]
     u = u.replace("°C", "degC").replace("°F", "degF").replace("°", "degree").replace("µ", "u").replace("μ", "u")
     u = u.replace("Ω", "ohm")
     u = re.sub(r"(?<=[A-Za-z])(-?\d)(?![\d.])", r"^\1", u)   # m2 -> m^2, s-1 -> s^-1
+    if u[:1].isupper() and u[1:].isalpha() and u[1:].islower() and len(u) > 3:
+        u = u.lower()  # unit names are lower case in pint: Weber, Tesla, Newton
     try:
         parsed = ureg.parse_units(u)
     except Exception:  # noqa: BLE001 - pint raises many kinds; unknown unit => None
@@ -385,16 +387,18 @@ def compound_quantity(text: str) -> Quantity | None:
     return Quantity(Number(from_float(total), None, 99, quantum_override=quantum), parts[0][1])
 
 
+_ASKS_UNIT_RE = re.compile(r"\bunits?\b", re.I)
 _COMPOUND_UNIT_RE = re.compile(r"[/^·*]|\S\s+\S")
 _UNIT_ONLY_RE = re.compile(r"^[A-Za-zµΩ°Å][A-Za-z0-9µΩ°Å\s*/^()·.\-{}]{0,40}$")
 
 
-def compare_units(ref: str, ans: str) -> UnitResult | None:
-    """Two answers that are compound units only (``M^-1 s^-1`` / ``L/(mol·s)``): equal when they convert
-    with a factor of 1. None unless both read as compound units."""
-    if not (_UNIT_ONLY_RE.match(ref) and _UNIT_ONLY_RE.match(ans)) or not (_COMPOUND_UNIT_RE.search(ref) and
-                                                                          _COMPOUND_UNIT_RE.search(ans)):
-        return None  # only compound units: single words ("neon", "Ne") are names, not units
+def compare_units(ref: str, ans: str, question: str | None = None) -> UnitResult | None:
+    """Two answers that are units only (``M^-1 s^-1`` / ``L/(mol·s)``; ``Wb`` / ``Weber`` where the question
+    asks for a unit): equal when they convert with a factor of 1. None unless both read as units."""
+    asks_unit = bool(question and _ASKS_UNIT_RE.search(question))
+    if not (_UNIT_ONLY_RE.match(ref) and _UNIT_ONLY_RE.match(ans)) or not (
+            asks_unit or _COMPOUND_UNIT_RE.search(ref) and _COMPOUND_UNIT_RE.search(ans)):
+        return None  # compound units, or single ones where a unit is asked: "neon" and "Ne" are names
     qr, qa = split_quantity(f"1 {ref}"), split_quantity(f"1 {ans}")
     if qr is None or qa is None or not qr.unit or not qa.unit:
         return None
