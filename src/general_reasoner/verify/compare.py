@@ -94,7 +94,7 @@ _WORD_RE = re.compile(r"[A-Za-z\u00c0-\u024f']+")
 _LABEL_COLON_RE = re.compile(r"^\s*[A-Za-z\u00c0-\u024f]{4,}\s*:")
 
 
-def _squash(s: str) -> str:
+def squash(s: str) -> str:
     """Spaces and braces around one character dropped (``x^{2}`` -> ``x^2``); other braces kept, since
     they carry scope (``\\frac{1}{2\\sqrt{3}}`` is not ``\\frac{1}{2}\\sqrt{3}``)."""
     s = _SQUASH_RE.sub("", s)
@@ -254,7 +254,7 @@ def _renamed_constants(ref_tree: ex.Node, ans_tree: ex.Node) -> list[ex.Node] | 
 
 def compare_scalar(ref: str, ans: str, ctx: Ctx) -> Result:
     ctx.deadline.check()
-    if _squash(ref) == _squash(ans):
+    if squash(ref) == squash(ans):
         return Result(True, True, "same text")
     if ref[:1] in "OΘ\\o" and (bound := compare_complexity(ref, ans)) is not None:
         return Result(bound[0], True, bound[1])  # after a label was stripped: T(n) = O(n log n)

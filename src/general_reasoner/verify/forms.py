@@ -53,6 +53,9 @@ _NUMBER_WORDS_LEAD_RE = re.compile(rf"^((?:{_NUMBER_WORD}(?:[\s-]+(?:and\s+)?|(?
 _NEGATIVE_VERB_RE = re.compile(r"\b(?:releases?|released|releasing|gives?\s+off|gave\s+off|emits?|emitted|loses?|lost"
                                r"|losing|decreases?|decreased|drops?|dropped|falls?|fell|declines?|declined|deficit"
                                r"|a\s+loss|evolves?|evolved|exothermic)\b", re.I)
+_RELEASED_QUESTION_RE = re.compile(r"\bhow\s+much\b[^?]{0,80}\b(?:released|given\s+off|lost|evolved|emitted|liberated)\b",
+                                   re.I)
+_LEADING_NEGATIVE_RE = re.compile(r"^((?:[A-Za-z_°^{}\\]{1,12}\s*=\s*)?)[-−]\s*(\d.*)$", re.S)
 _NEGATIVE_NUMBER_RE = re.compile(r"[-−]\s*\$?\d")
 _LAST_NUMBER_RE = re.compile(r"(^|.*[^\d.,])(\$?\d[\d,]*(?:\.\d+)?(?:\s*(?:[A-Za-zµΩ°%][A-Za-z/°%^\d·]*))?[^\d]*)$", re.S)
 _FRACTION_NUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "seven": 7}
@@ -84,6 +87,9 @@ def rewrite_answer(reference: str, answer: str, question: str | None) -> str:
         s = f"{value}{m.group(2)}"  # "Twenty-three pairs" -> "23 pairs", "fifty percent" -> "50 percent"
     if _negative_reference(reference) and _NEGATIVE_VERB_RE.search(s) and not _NEGATIVE_NUMBER_RE.search(s):
         s = _LAST_NUMBER_RE.sub(r"\1-\2", s, count=1)  # "releases 2225 kJ" states -2225 kJ (the last value)
+    if question and _RELEASED_QUESTION_RE.search(question) and not _negative_reference(reference) and \
+            (m := _LEADING_NEGATIVE_RE.match(s)):
+        s = m.group(1) + m.group(2)  # "How much heat is released?" answered -2670 kJ: the magnitude is asked
     if question and (m := _SCALE_ASKED_RE.search(question)):
         s = re.sub(rf"(?<=\d)\s*{m.group(1)[:-1]}s?\b", "", s, flags=re.I)  # "(in billions)": $1,000 billion
     if len(s) <= 4 and (ca := _CHARGE_RE.match(s)) and (cr := _CHARGE_RE.match(reference.strip())):
@@ -169,3 +175,18 @@ def asks_complete_factoring(question: str | None) -> bool:
 
 def asks_lowest_terms(question: str | None) -> bool:
     return bool(question and _LOWEST_TERMS_RE.search(question))
+
+
+_FRACTION_ASKED_RE = re.compile(r"\b(?:common|simple|proper|improper|reduced)\s+fraction|\bas\s+a\s+fraction\b"
+                                r"|\bin\s+fraction(?:al)?\s+form|\bexact\s+(?:value|form|answer|fraction)", re.I)
+_PI_ASKED_RE = re.compile(r"\bin\s+terms\s+of\s+\$?\\?(?:pi|π)\b", re.I)
+
+
+def asks_exact_form(question: str | None) -> str | None:
+    """"fraction" or "pi" when the question asks for a common fraction / an exact value, or an answer in
+    terms of π (a decimal approximation then does not answer it); else None."""
+    if not question:
+        return None
+    if _PI_ASKED_RE.search(question):
+        return "pi"
+    return "fraction" if _FRACTION_ASKED_RE.search(question) else None

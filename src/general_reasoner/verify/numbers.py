@@ -6,8 +6,8 @@ comparison whose tolerance is tied to the precision each side states.
   ``26.32``, ``1.8e-5`` accepts ``1.82e-5``; ``1.23e-8`` rejects ``1.24e-8``); a reference with one
   significant digit (``0.5``, ``3e8``) allows at most 1% of its value.
 - an answer may state fewer digits than the reference if it is a correct rounding of it and
-  keeps >= 3 significant digits (``3.14159`` accepts ``3.14``) or >= 2 within 0.5% (``97.2`` accepts
-  ``97``; ``1.23`` rejects ``1.2``, ``4.76`` rejects ``4.8``); an exact reference accepts a decimal with >= 2 significant
+  keeps >= 3 significant digits (``3.14159`` accepts ``3.14``) or >= 2 within 0.25% (``97.2`` accepts
+  ``97``; ``1.23`` rejects ``1.2``, ``4.76`` rejects ``4.8``, ``3.21`` rejects ``3.2``); an exact reference accepts a decimal with >= 2 significant
   digits that is a correct rounding (``1/3`` accepts ``0.33``, as Math-Verify's suite labels it); a
   repeating decimal
   (``0.\\overline{36}``) is exact and accepts no rounding.
@@ -225,7 +225,7 @@ def numbers_equal(ref: Number, ans: Number) -> tuple[bool, bool]:
     if first:
         return True, True
     if qa is not None and qa > qr and (ans.sig >= 3 or ans.sig == 2):
-        check = decided(within(qa / 2), True if ans.sig >= 3 else within(abs(fr) / 200))
+        check = decided(within(qa / 2), True if ans.sig >= 3 else within(abs(fr) / 400))
         if check is None:
             return numbers_equal_exact(ref, ans)
         if check:
@@ -272,7 +272,7 @@ def numbers_equal_exact(ref: Number, ans: Number) -> tuple[bool, bool]:
     if _within(a, r, tol * (1 + Fraction(1, 10**9))):
         return True, True
     if qa is not None and qa > qr and _within(a, r, qa / 2) and (ans.sig >= 3 or ans.sig == 2 and
-                                                                 abs(a - r) <= abs(r) / 200):
+                                                                 abs(a - r) <= abs(r) / 400):
         return True, True  # a correct rounding of the reference to fewer digits
     if qa is not None and (ref.quantum_override or ans.quantum_override) and abs(a - r) < (qa + qr) / 2 \
             and abs(a - r) <= abs(r) / 200:

@@ -17,7 +17,7 @@ from general_reasoner.verify.choice import (
     reference_letter,
     strings_equal,
 )
-from general_reasoner.verify.compare import Ctx, Result, compare_texts, quantities_result
+from general_reasoner.verify.compare import Ctx, Result, compare_texts, quantities_result, squash
 from general_reasoner.verify.deadline import (
     DEFAULT_TIMEOUT,
     MAX_ANSWER_CHARS,
@@ -28,6 +28,7 @@ from general_reasoner.verify.deadline import (
 from general_reasoner.verify.extract import clean_answer, extract_answer, last_statement
 from general_reasoner.verify.forms import (
     asks_complete_factoring,
+    asks_exact_form,
     asks_lowest_terms,
     required_precision,
     rewrite_answer,
@@ -192,6 +193,10 @@ def _form_asked(res: Result, answer: str, question: str, deadline: Deadline) -> 
             return Result(False, True, "the fraction is not in lowest terms")
     if asks_complete_factoring(question) and not _fully_factored(answer, deadline):
         return Result(False, True, "the polynomial is not completely factored")
+    exact = asks_exact_form(question)
+    if exact and _DECIMAL_ONLY_RE.match(normalize(answer).split("=")[-1].split("≈")[-1].strip()):
+        return Result(False, True, "the question asks for an exact value (" + (
+            "in terms of π" if exact == "pi" else "a fraction") + "), not a decimal")
     return res
 
 
@@ -214,6 +219,7 @@ def _fully_factored(answer: str, deadline: Deadline) -> bool:
         return True
 
 
+_DECIMAL_ONLY_RE = re.compile(r"^[-+]?\d*\.\d+\s*(?:[A-Za-z%°²³]+(?:\^\d)?)?$")  # 0.17, 50.27 cm^2
 _DUAL_FORM_RE = re.compile(r"^([^()]{1,60}?)\s*\(([^()]{1,40})\)$")
 _IE_FORM_RE = re.compile(r"^(.{1,80}?),?\s+(?:i\.\s?e\.,?|that is,?|or equivalently,?|equivalently,?)\s+(.{1,40})$", re.I)
 
@@ -271,8 +277,9 @@ def compare_answer(reference: str, answer: str, *, question: str | None = None,
         eq, near = compare_numbers(nr, na)  # fast path: two plain numbers, parsed once
         return Result(eq, not near, "numbers equal" if eq else "numbers differ")
     ref_n, ans_n = normalize(reference), normalize(answer)
-    if ref_n == ans_n:
-        return Result(True, True, "same text")  # the same text after normalization: nothing else can differ
+    if ref_n == ans_n or squash(ref_n) == squash(ans_n):
+        return Result(True, True, "same text")  # the same text after normalization (spaces and one-character
+        # braces aside): nothing else can differ
     if negates_reference(reference, answer, lambda r, span: compare_answer(
             r, clean_answer(span), question=question, answer_type=answer_type, deadline=deadline).equal):
         return Result(False, True, "the answer negates the reference")

@@ -101,7 +101,9 @@ def _relation_parts(s: str) -> tuple[list[str], list[str]]:
     return parts, ops
 
 
-_LHS_DECOR_RE = re.compile(r"\^\{?-?\d\}?|\^\{?(?:T|\\top|\*)\}?|(?<=[A-Za-z])-(?=[A-Za-z])")  # r^2, A^{-1}, v^T
+_LHS_DECOR_RE = re.compile(r"\^\{?-?\d\}?|\^\{?(?:T|\\top|\*)\}?|(?<=[A-Za-z])-(?=[A-Za-z])|°|\^\{?\\circ\}?"
+                           r"|\\Delta\s*")  # r^2, A^{-1}, v^T, E°, \Delta H°
+_CONSTANT_TEXT_RE = re.compile(r"\\[A-Za-z]+|\be(?=\s*\^)|\b(?:log|ln|exp|sin|cos|tan)\b")  # commands, e^x, ln 2
 _TUPLE_UNIT_RE = re.compile(r"^(\(.*\)|\[.*\])\s*([A-Za-zµΩ°][A-Za-z0-9µΩ°/*^\- ]{0,15})$")
 _RANGE_TO_RE = re.compile(r"^(\S+(?: [A-Za-zµΩ°/^\d]+)?) to (\S+(?: [A-Za-zµΩ°/^\d]+)?)$")
 
@@ -120,10 +122,10 @@ def strip_lhs(shape: Shape) -> Shape:
     if (first.kind == "scalar" and (is_simple_lhs(first.text) or _NAMED_LHS_RE.match(first.text))) \
             or first.kind == "tuple" or len(shape.items) > 2:
         return last
-    if (first.kind == "scalar" and not re.search(r"[A-Za-z]", re.sub(r"\\[A-Za-z]+", "", first.text))
+    if (first.kind == "scalar" and not re.search(r"[A-Za-z]", _CONSTANT_TEXT_RE.sub("", first.text))
             and last.kind == "scalar"
             and split_quantity(last.text) is not None):
-        return last  # 35 + 70 = 105
+        return last  # 35 + 70 = 105; e^{-1.5} = 0.2231
     return shape
 
 
