@@ -13,6 +13,8 @@ from collections import Counter
 from functools import lru_cache
 from math import gcd
 
+from general_reasoner.verify.normalize import cached_for_short
+
 _ELEMENTS = (
     "H hydrogen,He helium,Li lithium,Be beryllium,B boron,C carbon,N nitrogen,O oxygen,F fluorine,Ne neon,"
     "Na sodium,Mg magnesium,Al aluminium,Si silicon,P phosphorus,S sulfur,Cl chlorine,Ar argon,K potassium,"
@@ -149,12 +151,18 @@ def _ionic(cation: str, c_charge: int, anion: str, a_charge: int) -> str:
     return _group(cation, -a_charge // g) + _group(anion, c_charge // g)
 
 
+_IDE_LONGEST_FIRST = sorted(_IDE, key=len, reverse=True)
+_PREFIX_LONGEST_FIRST = sorted(_PREFIX, key=len, reverse=True)
+_FIRST_WORDS = ({k.split()[0] for k in _TRIVIAL} | set(ELEMENT_BY_NAME) | {k.split()[0] for k in _ACIDS}
+                | set(_POLY_CATIONS) | set(_OUS_IC))
+
+
 def _anion(words: str) -> tuple[str, int] | None:
     if words in _POLY_ANIONS:
         return _POLY_ANIONS[words]
     if words.endswith("ide"):
         root = words[:-3]
-        for k in sorted(_IDE, key=len, reverse=True):
+        for k in _IDE_LONGEST_FIRST:
             if root == k or root == k + "in" or root == k + "en" or root == k + "ur":  # chlorine, oxygen
                 sym = _IDE[k]
                 return sym, _IDE_CHARGE[sym]
@@ -191,7 +199,7 @@ def _ionic_name(name: str) -> str | None:
 
 
 def _prefixed(word: str) -> tuple[int, str]:
-    for p in sorted(_PREFIX, key=len, reverse=True):
+    for p in _PREFIX_LONGEST_FIRST:
         if word.startswith(p) and len(word) > len(p) + 2:
             return _PREFIX[p], word[len(p):]
     return 1, word
@@ -215,8 +223,18 @@ def _covalent_name(name: str) -> str | None:
     return f"{a}{n1 if n1 > 1 else ''}{b}{n2 if n2 > 1 else ''}"
 
 
-def formulas_for_name(name: str) -> set[str]:
+def _could_name(s: str) -> bool:
+    """Cheap test: can a name starting with this word be one ``formulas_for_name`` reads?"""
+    s = s.strip(" .")
+    first = s.split(None, 1)[0].split("(", 1)[0] if s else ""
+    return first in _FIRST_WORDS or _prefixed(first)[1] in ELEMENT_BY_NAME
+
+
+@cached_for_short
+def formulas_for_name(name: str) -> frozenset[str]:
     """Every formula a chemical name may stand for (empty when it is not a name we can read)."""
+    if not _could_name(name.strip().lower()):
+        return frozenset()
     s = re.sub(r"\s+", " ", name.strip().lower().replace("gas", "").replace("(g)", "")).strip(" .")
     s = s.replace(" (", "(").replace("( ", "(").replace(" )", ")")
     s = re.sub(r"\(([ivx]+)\)", r" (\1) ", s).replace("  ", " ").strip()
@@ -233,7 +251,7 @@ def formulas_for_name(name: str) -> set[str]:
     formula = _ionic_name(s) or _covalent_name(s)  # the covalent (prefix) reading only where no ionic one exists
     if formula:
         out.add(formula)
-    return {f for f in out if element_counts(f) is not None}
+    return frozenset(f for f in out if element_counts(f) is not None)
 
 
 def name_matches_formula(name: str, formula: str) -> bool | None:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from itertools import permutations
+from typing import NamedTuple
 
 from general_reasoner.verify import expr as ex
 from general_reasoner.verify.choice import chemical, parse_bool, strings_equal
@@ -40,8 +41,7 @@ _PROSE_NUM_RE = re.compile(
     r"[A-Za-z]+\^?-?\d?)?)")
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(NamedTuple):
     equal: bool
     confident: bool
     reason: str

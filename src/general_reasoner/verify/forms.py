@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
+from general_reasoner.verify.normalize import cached_for_short
 from general_reasoner.verify.numbers import roman_to_int, words_to_int
 
 _CURRENCY = r"(?:US\s?\$|\\\$|[$€£¥])"
@@ -127,6 +128,7 @@ def _century(m: re.Match[str]) -> str:
     return f"{int(m.group(1)) - 1}00s"  # the 18th century is the 1700s
 
 
+@cached_for_short
 def rewrite_reference(reference: str) -> str:
     """The reference with era suffixes dropped (``1215 AD`` -> ``1215``) and centuries as hundreds
     (``18th century`` -> ``1700s``)."""

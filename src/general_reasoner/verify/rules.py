@@ -42,7 +42,7 @@ from general_reasoner.verify.hedge import (
     negates_reference,
 )
 from general_reasoner.verify.lines import same_line
-from general_reasoner.verify.normalize import normalize
+from general_reasoner.verify.normalize import cached_for_short, normalize
 from general_reasoner.verify.numbers import Number, compare_numbers, number_word, parse_number
 from general_reasoner.verify.special import (
     compare_base,
@@ -112,8 +112,10 @@ def _string_key(text: str) -> str:
     return _STRING_KEY_RE.sub("", text)
 
 
+@cached_for_short
 def prepare_reference(reference: str) -> str:
-    """References may be whole solutions (peer data): take their stated final answer."""
+    """References may be whole solutions (peer data): take their stated final answer. Memoised: a group of
+    rollouts shares its reference (8 samples per prompt), so it is prepared once."""
     ref = reference.strip()
     if "\\boxed" in ref or "\\fbox" in ref or len(ref) > 300 or ("nswer" in ref and _ANSWER_WORD_RE.search(ref)):
         ref = extract_answer(ref, fallback=True) or ref

@@ -6,8 +6,8 @@ Splitting works on bracket depth only (linear); elements stay strings, compared 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from general_reasoner.verify.special import unit_vector_parts
 from general_reasoner.verify.units import split_quantity
@@ -25,8 +25,7 @@ _MATRIX_RE = re.compile(r"^\\begin\{(?:[pbBvV]?matrix|array|smallmatrix)\}(?:\{[
                         r"|array|smallmatrix)\}$", re.S)
 
 
-@dataclass(frozen=True)
-class Shape:
+class Shape(NamedTuple):
     kind: str                      # scalar | list | tuple | set | interval | union | matrix | relation
     items: tuple = ()              # child Shapes (list/tuple/set/union/relation sides); rows for matrix
     text: str = ""                 # scalar text; relation operators joined by spaces
@@ -174,10 +173,13 @@ def parse_shape(s: str, depth: int = 0) -> Shape:
     return _parse_shape_cached(s, depth) if len(s) <= 600 else _parse_shape(s, depth)
 
 
+_STRUCTURE_RE = re.compile(r"[,;=<>(\[{\\&≈→|:∈]|\b(?:and|or|to)\b|[jk]|\d[.)]\s")
+
+
 def _parse_shape(s: str, depth: int = 0) -> Shape:
     s = s.strip()
-    if depth > 6 or not s:
-        return Shape("scalar", text=s)
+    if depth > 6 or not s or not _STRUCTURE_RE.search(s):
+        return Shape("scalar", text=s)  # nothing that makes a list, tuple, set, relation or matrix
     s = _IN_PREFIX_RE.sub("", s, count=1)
     if s.startswith("\\begin{cases}") and s.endswith("\\end{cases}"):
         return Shape("scalar", text=s)  # a piecewise function is one expression
