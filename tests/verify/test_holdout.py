@@ -5,7 +5,8 @@ social sciences and CS with grader-gaming rows, and differently written math; pr
 writers: whole model responses, competition math, short answers of every type in 19 disciplines;
 probe5, three more: responses in six model styles, traps for rule checkers, differently written math;
 probe6, two more: a WebInstruct-like mix, differently written math; probe7, three more: correct answers
-written differently, math forms the question asks for, scientific numbers and roundings).
+written differently, math forms the question asks for, scientific numbers and roundings; probe8, three
+more: a WebInstruct-like mix of all ten types, false-accept traps, differently written math).
 
 The set was written before reading the verifier's code, the way WebInstruct-verified answers
 and model outputs look: 10 answer types, > 10 disciplines, about half positives written
@@ -29,7 +30,8 @@ from general_reasoner.verify.cli import _items, read_pairs
 
 HOLDOUT = Path(__file__).with_name("holdout_cases.jsonl")
 SETS = ["holdout_cases.jsonl", "probe2_cases.jsonl", "probe_cases.jsonl", "probe3_cases.jsonl", "probe4_cases.jsonl",
-        "probe5_cases.jsonl", "probe6_cases.jsonl", "probe7_cases.jsonl"]
+        "probe5_cases.jsonl", "probe6_cases.jsonl", "probe7_cases.jsonl",
+        "probe8_cases.jsonl"]
 HEDGES = Path(__file__).with_name("hedge_cases.jsonl")  # hedges, negations, self-corrections, injections
 
 

@@ -154,7 +154,19 @@ def option_by_text(text: str, options: dict[str, str]) -> str | None:
         part_of = [k for k, t in texts.items() if _phrase_in(plain, t)]
         if len(part_of) == 1:
             return part_of[0]
+        plural = [k for k, t in texts.items() if t and _same_but_number(t, plain)]  # ribosomes / ribosome
+        if len(plural) == 1:
+            return plural[0]
     return None
+
+
+def _same_but_number(a: str, b: str) -> bool:
+    """The same words, the last one singular on one side and plural on the other (ribosome / ribosomes)."""
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb) or wa[:-1] != wb[:-1]:
+        return False
+    x, y = sorted((wa[-1], wb[-1]), key=len)
+    return len(x) >= 3 and (y in (x + "s", x + "es") or (x.endswith("y") and y == x[:-1] + "ies"))
 
 
 _LEAD_LETTER_TEXT_RE = re.compile(r"^\s*(?:(?:the\s+)?(?:final\s+)?answer\s*(?:is)?\s*[:：]?\s*)?(?:option\s+)?"
@@ -165,14 +177,33 @@ def letter_text_conflict(answer: str, letter: str, options: dict[str, str]) -> s
     """``B. Plato`` where B is Socrates and A is Plato: the letter's text names another option.
     Returns that other option's letter, or None (no text, the letter's own text, or no option named)."""
     m = _LEAD_LETTER_TEXT_RE.match(_simplify(answer))
-    if not m or m.group(1).upper() != letter or not options.get(letter):
+    if not options.get(letter):
         return None
+    if not m or m.group(1).upper() != letter:
+        return _other_option_named(answer, letter, options)
     said = plain_text(m.group(2))
     own = plain_text(options[letter])
     if not said or _phrase_in(own, said) or _phrase_in(said, own):
         return None
     other = option_by_text(m.group(2), {k: v for k, v in options.items() if k != letter})
     return other
+
+
+def _other_option_named(answer: str, letter: str, options: dict[str, str]) -> str | None:
+    """``The largest planet is Saturn, option (C)`` where C is Jupiter and A is Saturn: a short answer that
+    names the text of exactly one other option (words of three letters or more) and not its own."""
+    if len(answer) > 160:
+        return None
+    said = plain_text(answer)
+    own = plain_text(options[letter])
+    if not own or _phrase_in(own, said):
+        return None
+    named = [k for k, v in options.items() if k != letter and _WORDY_OPTION_RE.search(text := plain_text(v))
+             and _phrase_in(text, said) and not _phrase_in(text, own)]
+    return named[0] if len(named) == 1 else None
+
+
+_WORDY_OPTION_RE = re.compile(r"[a-z]{3}")
 
 
 def reference_letter(reference: str, options: dict[str, str]) -> str | None:

@@ -10,6 +10,7 @@ from itertools import permutations
 from typing import NamedTuple
 
 from general_reasoner.verify import expr as ex
+from general_reasoner.verify.chem_names import ELEMENT_SYMBOLS
 from general_reasoner.verify.choice import chemical, parse_bool, strings_equal
 from general_reasoner.verify.deadline import Deadline
 from general_reasoner.verify.hedge import drop_negated
@@ -37,7 +38,7 @@ MAX_ITEMS = 40
 _PROSE_NUM_RE = re.compile(
     r"(?<![A-Za-z0-9_.\-^{/])([-+]?(?:\d+/\d+|\d+,\d{1,2}(?![\d,])|(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.?\d+)"
     r"(?:\s*[eE][-+]?\d+|\s*\*\s*10\^\{?[-+]?\d+\}?)?))"
-    r"(?![A-Za-z0-9_\-]*[A-Za-z]-|\.\d|-[A-Za-z])\s*((?:[A-Za-zµΩ°%][A-Za-z0-9µΩ°%^*/\-]*)?(?:\s*(?:/|\*|per)\s*"
+    r"(?![A-Za-z0-9_\-]*[A-Za-z]-|\.\d|-[A-Za-z])\s*((?:[A-Za-zµμΩ°%][A-Za-z0-9µμΩ°%^*/\-]*)?(?:\s*(?:/|\*|per)\s*"
     r"[A-Za-z]+\^?-?\d?)?)")
 
 
@@ -146,9 +147,19 @@ def _as_number(q: Quantity | None, text: str, deadline: Deadline) -> Number | No
     return Number(from_float(value.real), None, 99, min_sig=3)  # an irrational-looking value: >= 3 digits
 
 
+_DEGREE_WORDS_RE = re.compile(r"\s*\bdegrees?\s+(?:(C)elsius|(F)ahrenheit|(C)entigrade)\b", re.I)
+_PROSE_NUMBER_WORD_RE = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+                                   r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty"
+                                   r"|seventy|eighty|ninety|hundred)\b", re.I)
+
+
 def _prose_quantities(text: str) -> list[Quantity]:
     out = []
     text = _PROSE_FRAC_RE.sub(r"\1/\2", text) if "\\frac" in text else text
+    if "egree" in text:
+        text = _DEGREE_WORDS_RE.sub(lambda m: " °" + next(g for g in m.groups() if g).upper(), text)  # 100 °C
+    if not any(c.isdigit() for c in text):  # "A byte consists of eight bits": the number in words
+        return [Quantity(num, "") for w in _PROSE_NUMBER_WORD_RE.findall(text) if (num := number_word(w))]
     for m in _PROSE_NUM_RE.finditer(text):
         unit = m.group(2).strip()
         q = split_quantity(f"{m.group(1)} {unit}".strip()) if unit else None
@@ -216,6 +227,23 @@ _RESULT_MARKER_RE = re.compile(
     r"|approximately|around)|\bgives?\s+(?:about|roughly|approximately|us)?|\btotals?|\bamounts?\s+to|=|≈)\s*", re.I)
 
 
+_STATED_BEFORE_RE = re.compile(r"(?:\b(?:is|are|was|were|be|been|equals|equal\s+to|of|to|approximately|about|roughly"
+                               r"|around|nearly|gives|get)|[=≈:$])\s*$", re.I)
+
+
+def _final_quantity(text: str) -> Quantity | None:
+    """The quantity a sentence ends with, read with its whole unit (``... is 12 kg m/s.``), or None."""
+    last = None
+    for m in _PROSE_NUM_RE.finditer(text):
+        last = m
+    if last is None:
+        return None
+    tail = text[last.start(1):].strip().rstrip(".!").strip()
+    if len(tail) > 40 or not _STATED_BEFORE_RE.search(text[:last.start(1)]):
+        return None  # "... grows to about $740.12 after 10 years": an aside ends the sentence
+    return split_quantity(tail)
+
+
 def _prose_result(qr: Quantity, ans: str) -> Result | None:
     """Compare a reference quantity with the value a sentence states: the last quantity, or else the
     quantity after the sentence's last result phrase ("comes to", "grows to about", "=") when figures
@@ -226,6 +254,11 @@ def _prose_result(qr: Quantity, ans: str) -> Result | None:
         return None
     if compare_quantities(qr, found[-1]).equal:
         return Result(True, True, "the answer's sentence states the reference value")
+    end = _final_quantity(text)
+    if end is not None and (end.unit or end.number.percent):
+        if compare_quantities(qr, end).equal:
+            return Result(True, True, "the answer's sentence ends with the reference value")
+        return Result(False, True, "the answer's sentence ends with another value")  # = 12. So p is 12 J
     last_sentence = _SENTENCE_SPLIT_RE.split(text)[-1] if len(text) > 80 else text
     markers = list(_RESULT_MARKER_RE.finditer(last_sentence))
     if markers:
@@ -250,6 +283,30 @@ def _renamed_constants(ref_tree: ex.Node, ans_tree: ex.Node) -> list[ex.Node] | 
     if not all(_CONSTANT_NAME_RE.match(n) for n in only_r + only_a):
         return None
     return [ex.rename(ans_tree, dict(zip(order, only_r, strict=True))) for order in permutations(only_a)]
+
+
+_COEFFICIENT_RE = re.compile(r"^(\d{1,2})\s*(?=[A-Z(])")
+
+
+def _species(text: str) -> tuple[int, str] | None:
+    """``2H2O`` -> (2, 'H2O'), ``Ar`` -> (1, 'Ar'): a chemical formula or element symbol with its
+    stoichiometric coefficient; None for anything else."""
+    m = _COEFFICIENT_RE.match(text)
+    body = text[m.end():] if m else text
+    formula = chemical(body) or (body if body in ELEMENT_SYMBOLS and len(body) == 2 else None)
+    return None if formula is None else (int(m.group(1)) if m else 1, formula)
+
+
+def _chemical_species(ref: str, ans: str) -> Result | None:
+    """Two chemical species (one of them with a coefficient or a two-letter element symbol; two plain
+    formulas are compared before): the same coefficient and formula, or different."""
+    sr, sa = _species(ref), _species(ans)
+    if sr is None or sa is None:
+        return None
+    if sr[0] != sa[0]:
+        return Result(False, True, "different coefficients of the species")
+    same, how = strings_equal(sr[1], sa[1])
+    return Result(same, True, how if sr[1][1:2].isdigit() or sa[1][1:2].isdigit() or same else "different elements")
 
 
 def compare_scalar(ref: str, ans: str, ctx: Ctx) -> Result:
@@ -286,6 +343,8 @@ def compare_scalar(ref: str, ans: str, ctx: Ctx) -> Result:
     if chemical(ref) and chemical(ans):
         same, how = strings_equal(ref, ans)
         return Result(same, True, how)
+    if (species := _chemical_species(ref, ans)) is not None:
+        return species  # 2H2O vs H2O2, Ar vs Kr: chemistry, never algebra (A*r is not K*r renamed)
     tr = ta = None
     try:
         tr = ex.parse_expr(ref, ctx.deadline)
@@ -663,6 +722,11 @@ def compare_texts(reference: str, answer: str, ctx: Ctx) -> Result:
         return compare_scalar(reference, answer, ctx)
     a = parse_shape(answer)
     res = compare_shapes(r, a, ctx)
+    if not res.equal and r.kind == "tuple" and a.kind == "list" and reference.count("\\pm") == 1 and \
+            (both := expand_pm_text(reference)) is not None:
+        alt = compare_shapes(parse_shape(", ".join(both)), a, ctx)  # (\pm 4, 0) is (4, 0) and (-4, 0)
+        if alt.equal:
+            return alt
     if not res.equal and a.kind != "scalar" and _is_prose(answer) and r.kind in ("list", "tuple"):
         prose = _prose_parts(r, answer, ctx)
         if prose.equal:

@@ -136,7 +136,10 @@ def lead_value(answer: str) -> str:
     return lead
 
 
-_STATES_A_RESULT_RE = re.compile(r"\d|=|≈|\\|\b(?:not|no|yes|true|false|cannot|isn't|doesn't|never)\b", re.I)
+_STATES_A_VALUE_RE = re.compile(r"\d|=|≈|\\|\b(?:not|no|yes|true|false|cannot|isn't|doesn't|never)\b", re.I)
+_IT_IS_RE = re.compile(r"^(?:it|this|that)\s+(?:is|must\s+be)\s+(?:an?\s+|the\s+)?[\w-]+(?:\s+[\w-]+)?$", re.I)
+_STATES_A_RESULT_RE = re.compile(_STATES_A_VALUE_RE.pattern + "|" + _IT_IS_RE.pattern, re.I)
+_VERDICT_LEAD_RE = re.compile(r"^\s*(?:yes|no|true|false|correct|incorrect)\b", re.I)
 _CLOSING_CLAUSE_RE = re.compile(r"^(?P<head>.+)(?:,|;)\s*(?:and\s+)?(?:so|therefore|thus|hence)\s*,?\s+(?P<tail>.+?)\.?$",
                                 re.I | re.S)  # the last "so": "det = 1, so A^{-1} = [[3, -1], [-5, 2]]"
 
@@ -147,7 +150,52 @@ def closing_clause(answer: str) -> str:
     if len(answer) > 300 or _SENTENCE_BREAK_RE.search(answer) or not (m := _CLOSING_CLAUSE_RE.match(answer)):
         return answer
     tail = m.group("tail").strip()
+    if _IT_IS_RE.match(tail) and not _STATES_A_VALUE_RE.search(tail) and _VERDICT_LEAD_RE.match(answer):
+        return answer  # "No — |-0.9| > 0.5, so it is a stronger relationship": the verdict leads
     if not tail or len(tail.split()) > 14 or not _STATES_A_RESULT_RE.search(tail) or \
             ("," in tail and "=" not in tail and "[" not in tail):
         return answer  # "..., so the project should be rejected": a comment on the answer, not the answer
     return tail
+
+
+_RESULT_VERB_RE = re.compile(
+    r"^(?P<head>.{1,240})\s(?:gives|giving|leaves|leaving|yields|yielding|we\s+get|results\s+in|factors\s+(?:as|into)"
+    r"|factori[sz]es\s+(?:as|into)|can\s+be\s+written\s+as|simplifies\s+to|reduces\s+to)\s+(?P<tail>[^,;]{1,80}?)[.!]?$",
+    re.I | re.S)
+_CONDITION_RE = re.compile(r"\s*\((?:for|where|when|if|with|provided)\b[^()]*\)$", re.I)
+_RESULT_VERB_GATE_RE = re.compile(r"giv|leav|yield|get|result|factor|written|simplif|reduce", re.I)
+_LAST_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_LONG_WORD_RE = re.compile(r"[A-Za-z]{3,}")
+_MATH_WORDS = {"sin", "cos", "tan", "sec", "csc", "cot", "log", "exp", "sqrt", "frac", "dfrac", "cdot", "times",
+               "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh", "infty", "left", "right", "text", "mathrm"}
+
+
+def result_phrase(answer: str) -> str:
+    """The math a closing sentence arrives at (``Canceling (x - 1) leaves x + 1`` -> ``x + 1``; ``..., and
+    dividing by 2 gives y = 3 + 2x`` -> ``y = 3 + 2x``; ``it factors as (x+3)(x-3)``); else ``answer``.
+    Only a math tail (no words beyond function names) after the last such verb, never a negation."""
+    if len(answer) > 600 or not _RESULT_VERB_GATE_RE.search(answer):
+        return answer
+    last = _LAST_SENTENCE_RE.split(answer.strip())[-1]
+    m = _RESULT_VERB_RE.match(last)
+    if not m:
+        return answer
+    tail = _CONDITION_RE.sub("", m.group("tail").strip())  # 1 + x (for x ≠ 1)
+    if not re.search(r"[\d=\\^()+*/-]|^[a-z]$", tail) or \
+            any(w.lower() not in _MATH_WORDS for w in _LONG_WORD_RE.findall(tail)) or _NEGATION_RE.search(tail):
+        return answer
+    return tail
+
+
+_TRAILING_NOT_RE = re.compile(r"^(?P<head>.+?\S)\s*[,;]\s*(?:and\s+|but\s+)?not\s+(?P<other>[^,;()]{1,40}?)\.?$", re.I | re.S)
+
+
+def without_trailing_negation(answer: str, reference: str) -> str:
+    """``Canberra, not Sydney`` -> ``Canberra``: a value followed by the candidate it rules out (a reference
+    that itself says "not" keeps the whole answer); else ``answer``."""
+    if "not" not in answer or _NEGATION_RE.search(reference) or not (m := _TRAILING_NOT_RE.match(answer)):
+        return answer
+    head = m.group("head")
+    if _NEGATION_RE.search(head) or len(head.split()) > 16:
+        return answer
+    return head

@@ -9,6 +9,7 @@ import time
 from general_reasoner.types import AnswerType, Status, Verdict
 from general_reasoner.verify.choice import (
     answer_to_question,
+    chemical,
     letter_of,
     letter_text_conflict,
     offered_letters,
@@ -40,6 +41,8 @@ from general_reasoner.verify.hedge import (
     final_claim,
     lead_value,
     negates_reference,
+    result_phrase,
+    without_trailing_negation,
 )
 from general_reasoner.verify.lines import same_line
 from general_reasoner.verify.normalize import cached_for_short, normalize
@@ -58,10 +61,13 @@ from general_reasoner.verify.special import (
 from general_reasoner.verify.units import split_quantity
 
 _ORDER_WORDS_RE = re.compile(
-    r"\b(?:in order|respectively|ordered|increasing|decreasing|ascending|descending|in (?:the|that|this) order"
+    r"\b(?:in order|respectively|ordered(?!\s+(?:pairs?|triples?|triplets?|(?:n-)?tuples?|quadruples?))|increasing|decreasing|ascending|descending|in (?:the|that|this) order"
     r"|sequence of|from (?:smallest|largest|least|greatest|lowest|highest|first|earliest|oldest)"
     r"|(?:chronological|alphabetical|reverse|visit|visiting|traversal|topological|sorted) order|arrange|rank"
-    r"|traversal|sort(?:ed|s)?\b|order (?:of|in which)|step by step order|(?:first|earliest) to)\b", re.I)
+    r"|traversal|sort(?:ed|s)?\b|order (?:of|in which)|step by step order|(?:first|earliest) to"
+    r"|from (?:the\s+)?(?:surface|top|bottom|outside|inside|outer(?:most)?|inner(?:most)?|left|right|base|cent(?:er|re)"
+    r"|core|start|beginning|highest|lowest)\b[^.?]{0,30}?\b(?:inwards?|outwards?|downwards?|upwards?|up|down|out|in|to))\b",
+    re.I)
 _TUPLE_WORDS_RE = re.compile(r"\b(?:coordinates?|point|ordered\s+(?:pair|triple)|vector|components?|in\s+the\s+form\s*\("
                              r"|\(\s*[a-z]\s*,\s*[a-z]|respectively|in\s+that\s+order)\b", re.I)
 _COORDINATE_LABEL_RE = re.compile(r"^\s*\(\s*[a-z]\s*,\s*[a-z]")  # "(x, y) = (4, 6)" is an ordered pair
@@ -85,6 +91,7 @@ _INTEGER_QUALIFIER_RE = re.compile(r",?\s*(?:\\text\{\s*)?(?:for\s+)?(?:all\s+|a
                                    r"(?:[kmn]\s*(?:\\in|∈)\s*(?:\\mathbb\{Z\}|ℤ|Z)|[kmn]\s+(?:is\s+)?(?:an?\s+)?integers?"
                                    r"|integers?\s+[kmn])\s*\}?\s*$")
 _INTEGRATION_CONSTANT_RE = re.compile(r"\s*\+\s*C$")
+_ANY_CONSTANT_RE = re.compile(r"\s*\+\s*(?:[CKAD]|C_\{?[0-9]\}?|c)$")
 _NOT_NUMERIC = (AnswerType.MULTIPLE_CHOICE, AnswerType.BOOLEAN, AnswerType.STRING)
 _NOT_PLAIN_NUMBER = (*_NOT_NUMERIC, AnswerType.PERCENTAGE)  # a Percentage reference "25" means 25%
 _BASE_QUESTION_RE = re.compile(r"binary|hexadecimal|\bhex\b|octal|\bbase[- ]?\d|\bbits?\b", re.I)
@@ -144,7 +151,7 @@ def _up_to_a_constant(ref: str, ans: str, deadline: Deadline) -> Result | None:
     None when either side is not one expression in a variable."""
     from general_reasoner.verify import expr as ex
 
-    r, a = _INTEGRATION_CONSTANT_RE.sub("", ref), _INTEGRATION_CONSTANT_RE.sub("", ans)
+    r, a = _INTEGRATION_CONSTANT_RE.sub("", ref), _ANY_CONSTANT_RE.sub("", ans)  # + K, + C_1: another name
     try:
         tr, ta = ex.parse_expr(r, deadline), ex.parse_expr(a, deadline)
     except ex.ParseError:
@@ -224,6 +231,28 @@ def _fully_factored(answer: str, deadline: Deadline) -> bool:
 _DECIMAL_ONLY_RE = re.compile(r"^[-+]?\d*\.\d+\s*(?:[A-Za-z%°²³]+(?:\^\d)?)?$")  # 0.17, 50.27 cm^2
 _DUAL_FORM_RE = re.compile(r"^([^()]{1,60}?)\s*\(([^()]{1,40})\)$")
 _IE_FORM_RE = re.compile(r"^(.{1,80}?),?\s+(?:i\.\s?e\.,?|that is,?|or equivalently,?|equivalently,?)\s+(.{1,40})$", re.I)
+
+
+_REF_TRAILING_NAME_RE = re.compile(r"^([A-Za-z][A-Za-z'-]{2,}(?: [^()\d]{0,40}?)?)\s+\(([^()]{1,30})\)$")
+_REF_INNER_NAME_RE = re.compile(r"^([A-Za-z][\w-]*)\s*\(([A-Za-z][\w -]{0,25})\)\s+([A-Za-z][\w -]{0,30})$")
+
+
+_FUNCTION_NAMES = {"sin", "cos", "tan", "sec", "csc", "cot", "log", "exp", "sqrt", "det", "max", "min", "gcd", "lcm",
+                   "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh", "diag", "rank", "span", "ker", "tr"}
+
+
+def _reference_forms(ref: str) -> list[str]:
+    """A word reference that gives a second name in brackets: both names (``methane (CH4)`` -> methane, CH4;
+    ``concave (diverging) lens`` -> concave lens, diverging lens). Values with digits are not names
+    (a chemical formula is)."""
+    if (m := _REF_TRAILING_NAME_RE.match(ref)) is not None:
+        first, second = m.group(1).strip(), m.group(2).strip()
+        if first.lower() in _FUNCTION_NAMES or any(c.isdigit() for c in second) and not chemical(second):
+            return []
+        return [first, second]
+    if (m := _REF_INNER_NAME_RE.match(ref)) is not None:
+        return [f"{m.group(1)} {m.group(3)}", f"{m.group(2)} {m.group(3)}"]
+    return []
 
 
 def _dual_form(ref: str, first: str, second: str, question: str | None, kind: AnswerType | None,
@@ -380,9 +409,13 @@ def verify(reference: str, response: str, *, question: str | None = None,
         answer = clean_answer(closing) if closing is not answer else answer
         lead = lead_value(answer)
         answer = clean_answer(lead) if lead is not answer else answer
+        phrase = result_phrase(answer) if not extracted else answer  # "... leaves x + 1": that math
+        answer = clean_answer(phrase) if phrase is not answer else answer
         if not answer:
             return Verdict(Status.NO_ANSWER, raw, "the answer is empty", "rule", time.monotonic() - started, True)
         ref = prepare_reference(reference)
+        kept = without_trailing_negation(answer, ref)  # "Canberra, not Sydney"
+        answer = clean_answer(kept) if kept is not answer else answer
         if carries_protocol(answer, ref):
             return Verdict(Status.GAMING, answer[:200], "the answer carries grader or prompt text", "rule",
                            time.monotonic() - started, True)
@@ -398,6 +431,13 @@ def verify(reference: str, response: str, *, question: str | None = None,
         if not res.equal and answer.endswith(")") and (m := _DUAL_FORM_RE.match(answer)):
             dual = _dual_form(ref2, m.group(1), m.group(2), question, kind, deadline)
             res = dual or res
+        if not res.equal and "(" in ref2:
+            for form in _reference_forms(ref2):  # "methane (CH4)", "concave (diverging) lens": either name
+                named = compare_answer(form, rewrite_answer(ref, answer, question), question=question,
+                                       answer_type=kind, deadline=deadline)
+                if named.equal:
+                    res = Result(True, True, f"{named.reason} (one of the reference's two names)")
+                    break
         if not res.equal and "≈" in (stated := normalize(answer)) and stated.rsplit("≈", 1)[1].strip():
             approx = compare_answer(ref2, stated.rsplit("≈", 1)[1].strip(), question=question, answer_type=kind,
                                     deadline=deadline)  # pH = -log(0.0045) ≈ 2.347: the value stated after ≈

@@ -35,9 +35,27 @@ def _ratio_parts(text: str) -> list[Fraction] | None:
     return out if sum(out) > 0 else None
 
 
+_FRACTION_TEXT_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)\s*$|^\s*\\frac\{(\d+)\}\{(\d+)\}\s*$")
+
+
+def _fraction_value(text: str) -> Fraction | None:
+    """``1/500000`` or ``\\frac{1}{3}``: a positive fraction written as one; None for anything else."""
+    m = _FRACTION_TEXT_RE.match(text)
+    if not m:
+        return None
+    p, q = (Fraction(x) for x in (m.group(1) or m.group(3), m.group(2) or m.group(4)))
+    return p / q if p > 0 and q > 0 else None
+
+
 def compare_ratio(ref: str, ans: str) -> tuple[bool, str] | None:
-    """``3:1`` = ``3 to 1`` = ``0.75 : 0.25``; order matters; None when ``ref`` is not a ratio."""
+    """``3:1`` = ``3 to 1`` = ``0.75 : 0.25``; order matters; a two-term ratio is also the fraction it
+    stands for (``1:500,000`` = ``1/500000``); None when neither side is a ratio."""
     if ":" not in ref or not _RATIO_RE.match(ref):
+        if ":" in ans and (value := _fraction_value(ref)) is not None:
+            parts = _ratio_parts(ans)
+            if parts is not None and len(parts) == 2:
+                same = abs(parts[0] / parts[1] - value) <= Fraction(1, 1000) * abs(value)
+                return same, "the ratio is the fraction" if same else "the ratio is another fraction"
         return None
     r, a = _ratio_parts(ref), _ratio_parts(ans)
     if r is None or a is None:

@@ -34,6 +34,9 @@ class Shape(NamedTuple):
     brackets: str = ""             # the bracket pair of a tuple: "()", "[]"
 
 
+_DIAG_RE = re.compile(r"^(?:\\operatorname\{diag\}|\\text\{diag\}|diag)\s*\(")
+
+
 def split_top(s: str, seps: tuple[str, ...]) -> list[str]:
     """Split ``s`` on any of ``seps`` outside brackets (``\\{`` counts as a bracket)."""
     if not any(sep in s for sep in seps):
@@ -231,7 +234,7 @@ def _parse_shape(s: str, depth: int = 0) -> Shape:
         rows = [split_top(r, (",",)) for r in split_top(s[1:-1], (";",))]  # MATLAB: [1, 2; 3, 4]
         if len(rows) >= 2 and len({len(r) for r in rows}) == 1 and len(rows[0]) >= 2:
             return Shape("matrix", tuple(tuple(parse_shape(c, depth + 1) for c in r) for r in rows))
-    if s.startswith(("diag(", "\\operatorname{diag}(", "\\text{diag}(")) and s.endswith(")"):
+    if s.startswith(("diag", "\\operatorname{diag}", "\\text{diag}")) and s.endswith(")") and _DIAG_RE.match(s):
         entries = split_top(s[s.index("(") + 1:-1], (",",))  # diag(0.5, 0.25)
         if len(entries) >= 2 and _matching_close(s[s.index("("):]) == len(s) - s.index("(") - 1:
             n = len(entries)

@@ -123,6 +123,8 @@ def split_quantity(text: str) -> Quantity | None:
         return None  # "2 h 30 min", "5 ft 3 in": a sum of parts (compound_quantity), not one unit
     if _ALGEBRA_RE.match(unit) and unit.lower() not in _CURRENCY and _algebraic(unit, tight=m.start(2) == m.end(1)):
         return None  # "2x", "4xy^2", "3i": a coefficient and variables, not a number with a unit
+    if _LETTER_POWER_RE.match(unit):
+        return None  # "1000e^{0.5}", "3x^{1/2}", "2e^{kt}": a power of one letter that no unit has
     words = unit.split()
     scale = _SCALE_WORDS.get(words[0].lower()) if words[0].isalpha() and (len(words[0]) > 2 or cur) else None
     if scale is not None:
@@ -146,6 +148,7 @@ _RATE_RE = re.compile(r"^/\s*([A-Za-z]{2,10})$")
 _EMBEDDED_QUANTITY_RE = re.compile(r"\s\d+(?:\.\d+)?\s*[A-Za-z%$]")
 _ALGEBRA_RE = re.compile(r"^(?:[A-Za-z](?:\^\{?-?\d+\}?)?)+$")
 _POWER_RE = re.compile(r"\^\{?-?\d+\}?")
+_LETTER_POWER_RE = re.compile(r"^[A-Za-z]\^\{?\(?-?(?:\d*\.\d|\d+/\d|[A-Za-z])")  # x^0.5, e^{kt}: not a whole power
 _TIGHT_UNIT_LETTERS = set("msghlKAVWJNLCFTM")  # units often written right after the number: 5m, 3s, 2A
 
 
