@@ -6,7 +6,8 @@ writers: whole model responses, competition math, short answers of every type in
 probe5, three more: responses in six model styles, traps for rule checkers, differently written math;
 probe6, two more: a WebInstruct-like mix, differently written math; probe7, three more: correct answers
 written differently, math forms the question asks for, scientific numbers and roundings; probe8, three
-more: a WebInstruct-like mix of all ten types, false-accept traps, differently written math).
+more: a WebInstruct-like mix of all ten types, false-accept traps, differently written math; probe9, three
+more: whole responses in many styles, quantities with units, words, booleans and choices).
 
 The set was written before reading the verifier's code, the way WebInstruct-verified answers
 and model outputs look: 10 answer types, > 10 disciplines, about half positives written
@@ -31,7 +32,8 @@ from general_reasoner.verify.cli import _items, read_pairs
 HOLDOUT = Path(__file__).with_name("holdout_cases.jsonl")
 SETS = ["holdout_cases.jsonl", "probe2_cases.jsonl", "probe_cases.jsonl", "probe3_cases.jsonl", "probe4_cases.jsonl",
         "probe5_cases.jsonl", "probe6_cases.jsonl", "probe7_cases.jsonl",
-        "probe8_cases.jsonl"]
+        "probe8_cases.jsonl", "probe9_cases.jsonl"]
+NO_MATH_WRITER = {"probe9_cases.jsonl"}  # whole responses, quantities, words: no differently-written-math writer
 HEDGES = Path(__file__).with_name("hedge_cases.jsonl")  # hedges, negations, self-corrections, injections
 
 
@@ -40,8 +42,11 @@ HEDGES = Path(__file__).with_name("hedge_cases.jsonl")  # hedges, negations, sel
 DISAGREE = {
     ("\\frac{11}{3}", "x ≈ 3.7"): "two-digit rounding of an exact fraction: Math-Verify's own suite labels 0.33 "
                                    "equal to 1/3 (test_peer.py), and this writer labels 3.7 wrong for 11/3",
-    ("12.68%", "EAR ≈ 12.7%"): "a correct rounding to three digits, 0.16% off: other writers accept 97 N for 97.2 N "
-                              "(0.2%) and $6,806 for $6,805.83; this one rejects",
+    ("97.2 N", "97 N"): "fewer digits than the reference states: the tolerance follows the reference's precision "
+                        "(issue #3); the round-6 and round-7 writers label such roundings wrong (1.4 s for 1.42 s, "
+                        "180.2 for 180.16, 12.7% for 12.68%), this one right",
+    ("-1.602e-19 C", "−1.6 × 10^{-19} C"): "fewer digits than the reference states (as 97 N for 97.2 N)",
+    ("$6,805.83", "\\$6{,}806"): "fewer digits than the reference states (as 97 N for 97.2 N)",
     ("The Federal Reserve", "The Fed"): "a nickname: needs knowledge of names, not rules (the model judge's job)",
     ("Price-to-earnings ratio", "P/E ratio"): "an abbreviation that is not the initials: knowledge, not rules",
     ("Augustus", "Octavian"): "another name of the same person: knowledge, not rules",
@@ -63,7 +68,7 @@ def test_probe_sets_are_broad(name):
     rows = read_pairs(Path(__file__).with_name(name))
     assert len(rows) >= 200
     assert len({r["discipline"] for r in rows}) >= 10
-    assert sum("math-equiv" in r["note"] for r in rows) >= 40
+    assert sum("math-equiv" in r["note"] for r in rows) >= (10 if name in NO_MATH_WRITER else 40)
     assert all(r["expected"] == 1 for r in rows if "math-equiv" in r["note"])
     assert 0.35 <= sum(r["expected"] for r in rows) / len(rows) <= 0.65
 

@@ -61,7 +61,8 @@ C = [
     # --- engineering
     ("engineering", "Float", "26.3", "26.32", 1, None),
     ("engineering", "Float", "26.3", "26.4", 0, None),
-    ("engineering", "Float", "3.14159", "3.14", 1, None),
+    ("engineering", "Float", "3.14159", "3.14", 0, None),            # fewer digits than the reference states
+    ("engineering", "Float", "3.14", "3.14159", 1, None),
     ("engineering", "Float", "0.0833", "1/12", 1, None),
     ("engineering", "Float", "4.5 kW", "4500 W", 1, None),
     ("engineering", "Float", "4.5 kW", "4.5 kJ", 0, None),
@@ -153,8 +154,9 @@ C = [
     ("math", "Fraction", "1/4", "one quarter", 1, None),
     ("math", "Fraction", "2/3", "two-thirds", 1, None),
     ("math", "Fraction", "1/4", "one half", 0, None),
-    ("physics", "Float", "97.2 N", "97 N", 1, None),                 # a 2-digit rounding within 0.5%
-    ("physics", "Float", "-1.602e-19 C", "−1.6 × 10^{-19} C", 1, None),
+    ("physics", "Float", "97.2 N", "97 N", 0, None),                 # drops a digit the reference states
+    ("physics", "Float", "-1.602e-19 C", "−1.6 × 10^{-19} C", 0, None),
+    ("physics", "Float", "-1.6e-19 C", "−1.602 × 10^{-19} C", 1, None),  # more digits than the reference
     ("chemistry", "Float", "4.76", "4.8", 0, None),                   # 0.8% off at 2 digits
     ("chemistry", "Float", "5.00 mol", "4.99 mol", 0, None),
     ("chemistry", "Float", "-890 kJ/mol", "-890.3 kJ/mol", 1, None),  # an integer with a unit is measured

@@ -227,6 +227,7 @@ _RESULT_MARKER_RE = re.compile(
     r"|approximately|around)|\bgives?\s+(?:about|roughly|approximately|us)?|\btotals?|\bamounts?\s+to|=|≈)\s*", re.I)
 
 
+_ALTERNATIVE_RE = re.compile(r"\b(?:or|either)\b", re.I)
 _STATED_BEFORE_RE = re.compile(r"(?:\b(?:is|are|was|were|be|been|equals|equal\s+to|of|to|approximately|about|roughly"
                                r"|around|nearly|gives|get)|[=≈:$])\s*$", re.I)
 
@@ -262,7 +263,10 @@ def _prose_result(qr: Quantity, ans: str) -> Result | None:
     last_sentence = _SENTENCE_SPLIT_RE.split(text)[-1] if len(text) > 80 else text
     markers = list(_RESULT_MARKER_RE.finditer(last_sentence))
     if markers:
-        stated = _prose_quantities(last_sentence[markers[-1].end():])
+        rest = last_sentence[markers[-1].end():]
+        stated = _prose_quantities(rest)
+        if len(stated) > 1 and _ALTERNATIVE_RE.search(rest):
+            return Result(False, True, "the answer's sentence gives two values")  # 2pq = 0.48 or 0.36
         if stated and compare_quantities(qr, stated[0]).equal:
             return Result(True, True, "the answer's sentence states the reference value as its result")
     return Result(False, False, "the answer's sentence states another value")

@@ -176,8 +176,33 @@ def extract_answer(response: str, *, fallback: bool = False) -> str | None:
             if bold:
                 return bold[-1].strip()  # "The current ratio is **2.5 : 1**."
         if stripped and len(stripped) <= FALLBACK_MAX_CHARS and not _BOX_RE.search(stripped):
-            return stripped  # (a box left unbalanced is a broken answer, never the answer text)
+            return _last_line(stripped) if "\n" in stripped else stripped  # (a box left unbalanced is a
+            # broken answer, never the answer text)
     return None
+
+
+_TRAILING_DISPLAY_RE = re.compile(r"(?:\\\[(?:(?!\\\[).)*?\\\]|\$\$(?:(?!\$\$).)*?\$\$)\s*$", re.S)
+_RULE_LINE_RE = re.compile(r"^(?:`{3,}\w*|-{3,}|\*{3,}|_{3,}|={3,})$")  # code fences and rules carry no answer
+_BULLET_RE = re.compile(r"^(?:[-*•]|\d{1,2}[.)])\s+(.+)$")
+
+
+def _last_line(text: str) -> str:
+    """Steps on lines, then the result: the last line (``The result is a shortage.``), or the bulleted
+    items the text ends with (``- Openness`` ... ``- Extraversion`` -> ``Openness, ..., Extraversion``)."""
+    if (display := _TRAILING_DISPLAY_RE.search(text)) is not None:
+        return display.group(0).strip()  # a display block that spans lines: \[ \n 9 \n \]
+    lines = [line.strip() for line in text.split("\n") if line.strip() and not _RULE_LINE_RE.match(line.strip())]
+    if not lines:
+        return text
+    items = []
+    for line in reversed(lines):
+        m = _BULLET_RE.match(line)
+        if not m:
+            break
+        items.append(m.group(1).strip())
+    if len(items) >= 2:
+        return ", ".join(reversed(items))
+    return lines[-1]
 
 
 def last_statement(response: str) -> str | None:

@@ -180,15 +180,19 @@ def asks_lowest_terms(question: str | None) -> bool:
 
 
 _FRACTION_ASKED_RE = re.compile(r"\b(?:common|simple|proper|improper|reduced)\s+fraction|\bas\s+a\s+fraction\b"
-                                r"|\bin\s+fraction(?:al)?\s+form|\bexact\s+(?:value|form|answer|fraction)", re.I)
+                                r"|\bin\s+fraction(?:al)?\s+form", re.I)
+_EXACT_ASKED_RE = re.compile(r"\bexact\s+(?:value|form|answer|fraction|probability|result)", re.I)
 _PI_ASKED_RE = re.compile(r"\bin\s+terms\s+of\s+\$?\\?(?:pi|π)\b", re.I)
 
 
 def asks_exact_form(question: str | None) -> str | None:
-    """"fraction" or "pi" when the question asks for a common fraction / an exact value, or an answer in
-    terms of π (a decimal approximation then does not answer it); else None."""
+    """"fraction" (a common fraction asked: no decimal answers it), "exact" (an exact value asked: only a
+    decimal that is the value itself, 0.3125 for 5/16, answers it) or "pi" (an answer in terms of π);
+    else None."""
     if not question:
         return None
     if _PI_ASKED_RE.search(question):
         return "pi"
-    return "fraction" if _FRACTION_ASKED_RE.search(question) else None
+    if _FRACTION_ASKED_RE.search(question):
+        return "fraction"
+    return "exact" if _EXACT_ASKED_RE.search(question) else None

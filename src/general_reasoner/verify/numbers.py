@@ -224,12 +224,6 @@ def numbers_equal(ref: Number, ans: Number) -> tuple[bool, bool]:
         return numbers_equal_exact(ref, ans)
     if first:
         return True, True
-    if qa is not None and qa > qr and (ans.sig >= 3 or ans.sig == 2):
-        check = decided(within(qa / 2), True if ans.sig >= 3 else within(abs(fr) / 400))
-        if check is None:
-            return numbers_equal_exact(ref, ans)
-        if check:
-            return True, True  # a correct rounding of the reference to fewer digits
     if qa is not None and (ref.quantum_override or ans.quantum_override):
         check = decided(None if abs(d - (qa + qr) / 2) <= margin + (qa + qr) * 1e-9 else d < (qa + qr) / 2,
                         within(abs(fr) / 200))
@@ -271,9 +265,6 @@ def numbers_equal_exact(ref: Number, ans: Number) -> tuple[bool, bool]:
     tol = qr / 2 if ref.sig >= 2 or not r else min(qr / 2, abs(r) / 100)
     if _within(a, r, tol * (1 + Fraction(1, 10**9))):
         return True, True
-    if qa is not None and qa > qr and _within(a, r, qa / 2) and (ans.sig >= 3 or ans.sig == 2 and
-                                                                 abs(a - r) <= abs(r) / 400):
-        return True, True  # a correct rounding of the reference to fewer digits
     if qa is not None and (ref.quantum_override or ans.quantum_override) and abs(a - r) < (qa + qr) / 2 \
             and abs(a - r) <= abs(r) / 200:
         return True, True  # rounding intervals overlap (a converted value)

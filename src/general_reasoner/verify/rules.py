@@ -9,6 +9,7 @@ import time
 from general_reasoner.types import AnswerType, Status, Verdict
 from general_reasoner.verify.choice import (
     answer_to_question,
+    asks_program_output,
     chemical,
     letter_of,
     letter_text_conflict,
@@ -132,10 +133,15 @@ def prepare_reference(reference: str) -> str:
     return ref
 
 
+_SPACE_GROUPS_RE = re.compile(r"^([-+]?\d{1,3}(?: \d{3})+(?:\.\d+)?)(?=$|\s+[A-Za-z%°$€£][^\d]{0,30}$)")
+
+
 def _plain_form(text: str) -> str:
     """Spellings that only matter here: thousands separators inside labelled values, signed changes."""
     if "," in text and _THOUSANDS_RE.search(text):
         text = _THOUSANDS_RE.sub(lambda m: m.group(0).replace(",", ""), text)
+    if " " in text and (m := _SPACE_GROUPS_RE.match(text)):
+        text = m.group(1).replace(" ", "") + text[m.end(1):]  # 98 000 Pa: digits grouped by spaces
     if text[:1] in "aAdDlLrRiIgGfF" and (m := _SIGNED_CHANGE_RE.match(text)):
         sign = "-" if m.group(1).lower() in _NEGATIVE_CHANGE else ""
         text = sign + m.group(2).strip()
@@ -184,7 +190,7 @@ def _option_by_value(answer: str, options: dict[str, str]) -> str | None:
 _FRACTION_TEXT_RE = re.compile(r"^\s*[-+]?\s*(?:\\[dt]?frac\s*\{\s*(\d+)\s*\}\s*\{\s*(\d+)\s*\}|(\d+)\s*/\s*(\d+))\s*$")
 
 
-def _form_asked(res: Result, answer: str, question: str, deadline: Deadline) -> Result:
+def _form_asked(res: Result, answer: str, question: str, deadline: Deadline, reference: str) -> Result:
     """An equal answer that ignores the form the question asks for: fewer decimal places or significant
     digits than asked, a fraction not in lowest terms, a polynomial not completely factored."""
     wanted = required_precision(question)
@@ -203,10 +209,18 @@ def _form_asked(res: Result, answer: str, question: str, deadline: Deadline) -> 
     if asks_complete_factoring(question) and not _fully_factored(answer, deadline):
         return Result(False, True, "the polynomial is not completely factored")
     exact = asks_exact_form(question)
-    if exact and _DECIMAL_ONLY_RE.match(normalize(answer).split("=")[-1].split("≈")[-1].strip()):
+    stated = normalize(answer).split("=")[-1].split("≈")[0].strip()  # 32/7 ≈ 4.571 states the exact value
+    if exact and _DECIMAL_ONLY_RE.match(stated) and not (exact == "exact" and _is_exactly(stated, reference)):
         return Result(False, True, "the question asks for an exact value (" + (
-            "in terms of π" if exact == "pi" else "a fraction") + "), not a decimal")
+            "in terms of π" if exact == "pi" else "a fraction" if exact == "fraction" else "not a rounding")
+            + "), not a decimal")
     return res
+
+
+def _is_exactly(decimal: str, reference: str) -> bool:
+    """The decimal is the reference's value itself (0.3125 for 5/16), not a rounding of it."""
+    d, r = parse_number(decimal), parse_number(normalize(reference))
+    return d is not None and r is not None and d.value == r.value
 
 
 def _stated_number(answer: str) -> Number | None:
@@ -297,17 +311,57 @@ def _multiple_choice(ref: str, answer: str, question: str | None, forced: bool) 
     return Result(False, True, f"option {letter}, expected {ref_letter}")
 
 
+_WORD_CHARS_RE = re.compile(r"^[\w ]+$")
+_CURRENCY_SIGNS_RE = re.compile(r"[€£¥₹]|\b(?:USD|EUR|GBP|JPY|INR|CNY|CAD|AUD|CHF|euros?|pounds?\s+sterling|yen|rupees?)\b"
+                                r"|(?<![\\$\w])\$(?=\s?\d[\d,.]*(?:\s*(?:million|billion|thousand|[kKmMbB]))?\s*$)")
+_CURRENCY_NAMES = {"€": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "¥": "JPY", "yen": "JPY", "₹": "INR",
+                   "rupee": "INR", "rupees": "INR", "$": "USD"}
+_PERCENT_WORDS_RE = re.compile(r"%|percent|rate|yield|return|margin|share|proportion|probabilit|fraction|growth"
+                               r"|change|increase|decrease|interest|efficien|accuracy|elasticit|ratio of|portion"
+                               r"|inflation|discount|markup|tax|humidity|concentration|purity|relative|error|chance",
+                               re.I)
+
+
+def _currencies(text: str) -> set[str]:
+    """The currencies a short answer names (``€450`` -> {EUR}, ``$450`` -> {USD}); empty for none."""
+    if len(text) > 80 or not _CURRENCY_SIGNS_RE.search(text):
+        return set()
+    return {_CURRENCY_NAMES.get(m.group(0).lower(), _CURRENCY_NAMES.get(m.group(0), m.group(0).upper()))
+            for m in _CURRENCY_SIGNS_RE.finditer(text)}
+
+
+def _percent_not_asked(ref: str, ans: str, question: str | None, kind: AnswerType | None) -> bool:
+    """A bare number reference, a percentage answer, and a question that asks for no rate or share
+    (``What is its P/E ratio?`` 15 vs 15%). Without a question nothing is assumed."""
+    if not question or kind is AnswerType.PERCENTAGE or _PERCENT_WORDS_RE.search(question):
+        return False
+    nr, na = parse_number(ref), parse_number(ans.rstrip().removesuffix("%").removesuffix("\\"))
+    return nr is not None and na is not None and not nr.percent and nr.value == na.value  # 15% read as 15
+
+
+def _spacing_is_output(ref: str, ans: str, question: str | None) -> bool:
+    """Words of a program's output that differ only in spaces (``ababab`` / ``ab ab ab``): different output."""
+    return (ref.replace(" ", "") == ans.replace(" ", "") and bool(_WORD_CHARS_RE.match(ref))
+            and bool(_WORD_CHARS_RE.match(ans)) and asks_program_output(question))
+
+
 def compare_answer(reference: str, answer: str, *, question: str | None = None,
                    answer_type: AnswerType | None = None, deadline: Deadline | None = None) -> Result:
     """Compare an extracted answer with a reference (both already cleaned)."""
     deadline = deadline or Deadline()
     if answer == reference:
         return Result(True, True, "same text")
+    if "%" in answer and "%" not in reference and _percent_not_asked(reference, answer, question, answer_type):
+        return Result(False, True, "a percentage where the question asks for a number")  # P/E ratio 15 vs 15%
     if answer_type not in _NOT_PLAIN_NUMBER and (not question or not _BASE_QUESTION_RE.search(question)) \
             and (nr := parse_number(reference)) is not None and (na := parse_number(answer)) is not None:
         eq, near = compare_numbers(nr, na)  # fast path: two plain numbers, parsed once
         return Result(eq, not near, "numbers equal" if eq else "numbers differ")
+    if (cr := _currencies(reference)) and (ca := _currencies(answer)) and not cr & ca:
+        return Result(False, True, "different currencies")  # €450 vs $450
     ref_n, ans_n = normalize(reference), normalize(answer)
+    if ref_n != ans_n and _spacing_is_output(ref_n, ans_n, question):
+        return Result(False, True, "spacing differs in a program's output")  # ababab vs ab ab ab
     if ref_n == ans_n or squash(ref_n) == squash(ans_n):
         return Result(True, True, "same text")  # the same text after normalization (spaces and one-character
         # braces aside): nothing else can differ
@@ -378,7 +432,8 @@ def compare_answer(reference: str, answer: str, *, question: str | None = None,
         same, how = strings_equal(ref_n, ans_n, question)  # fast path: words only (what compare_texts would end with)
         return Result(True, True, how) if same else Result(False, False,
                                                            f"could not match the answer to the reference ({how})")
-    ordered = bool(question and (_ORDER_WORDS_RE.search(question) or _PART_LABELS_RE.search(question)))
+    ordered = bool(question and (_ORDER_WORDS_RE.search(question) or _PART_LABELS_RE.search(question)
+                                 or asks_program_output(question)))  # a program prints in its order
     unordered = answer_type is AnswerType.LIST and not ordered and not (question and _TUPLE_WORDS_RE.search(question)) \
         and not _COORDINATE_LABEL_RE.match(ans_n)
     return compare_texts(ref_n, ans_n, Ctx(deadline=deadline, ordered=ordered, question=question or "",
@@ -438,15 +493,21 @@ def verify(reference: str, response: str, *, question: str | None = None,
                 if named.equal:
                     res = Result(True, True, f"{named.reason} (one of the reference's two names)")
                     break
-        if not res.equal and "≈" in (stated := normalize(answer)) and stated.rsplit("≈", 1)[1].strip():
-            approx = compare_answer(ref2, stated.rsplit("≈", 1)[1].strip(), question=question, answer_type=kind,
-                                    deadline=deadline)  # pH = -log(0.0045) ≈ 2.347: the value stated after ≈
-            res = approx if approx.equal else res
+        if "≈" in (stated := normalize(answer)) and (after := stated.rsplit("≈", 1)[1].strip()):
+            if not res.equal:
+                approx = compare_answer(ref2, after, question=question, answer_type=kind,
+                                        deadline=deadline)  # pH = -log(0.0045) ≈ 2.347: the value stated after ≈
+                res = approx if approx.equal else res
+            elif split_quantity(after) is not None and (q := split_quantity(normalize(ref2))) is not None and \
+                    (q.unit or "." in ref2) and \
+                    not (approx := compare_answer(ref2, after, question=question, answer_type=kind,
+                                                  deadline=deadline)).equal:
+                res = Result(False, True, f"the value stated after ≈ differs ({approx.reason})")  # 2π√(1/9.81) ≈ 2.00
         if not res.equal and (m := _IE_FORM_RE.match(answer)):
             dual = _dual_form(ref2, m.group(1), m.group(2), question, kind, deadline)  # 0.7, i.e. 70%
             res = dual or res
         if res.equal and question:
-            res = _form_asked(res, answer, question, deadline)  # last: no reading may skip the asked form
+            res = _form_asked(res, answer, question, deadline, ref2)  # last: no reading may skip the asked form
         return _verdict(res, answer, started)
     except DeadlineExceeded as err:
         return Verdict(Status.TIMEOUT, answer, str(err), "rule", time.monotonic() - started, False)

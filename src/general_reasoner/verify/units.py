@@ -32,7 +32,12 @@ _UNIT_WORD_FIX = {
     "deg C": "degC", "deg F": "degF", "deg. C": "degC", "degree C": "degC", "degrees C": "degC", "degrees F": "degF",
     "degrees Celsius": "degC", "degree Celsius": "degC", "Celsius": "degC", "degrees Fahrenheit": "degF",
     "Fahrenheit": "degF", "kelvins": "K", "Kelvin": "K", "millimetres of mercury": "mmHg",
-    "millimeters of mercury": "mmHg", "inches of mercury": "inHg",
+    "millimeters of mercury": "mmHg", "inches of mercury": "inHg", "light-years": "light_year",
+    "light-year": "light_year", "light years": "light_year", "light year": "light_year", "ly": "light_year",
+    "cubic metres": "m^3", "cubic meters": "m^3", "cubic metre": "m^3", "cubic meter": "m^3",
+    "square metres": "m^2", "square meters": "m^2", "square metre": "m^2", "square meter": "m^2",
+    "cubic centimetres": "cm^3", "cubic centimeters": "cm^3", "square feet": "ft^2", "cubic feet": "ft^3",
+    "arcminutes": "arcminute", "arcseconds": "arcsecond", "arcmin": "arcminute", "arcsec": "arcsecond",
     "basis points": "basis_point", "basis point": "basis_point", "bps": "basis_point", "bp": "basis_point",
     "percentage points": "percentage_point", "percentage point": "percentage_point", "pp": "percentage_point",
 }
@@ -134,6 +139,10 @@ def split_quantity(text: str) -> Quantity | None:
         unit = " ".join(words)
         if not unit:
             return Quantity(num, "")
+    if len(words) >= 2 and unit not in _UNIT_WORD_FIX and all(w.isalpha() and w.islower() and len(w) >= 4
+                                                               for w in words[1:]) \
+            and _pint_unit(words[0]) is not None and _pint_unit(unit) is None:
+        unit, words = words[0], words[:1]  # "25 mg remain", "3 m long": the unit, then words about it
     if unit not in _UNIT_WORD_FIX and (any(w in _NOT_UNIT_WORDS for w in words) or
                                        (len(words) > 3 and _pint_unit(unit) is None)):
         return None  # "L atm mol^-1 K^-1" is one unit; "apples in the basket" is not
@@ -164,10 +173,12 @@ def _algebraic(unit: str, tight: bool) -> bool:
 
 
 _UNIT_WORD_RE = re.compile(r"[A-Za-z°º]+")
-_ANGLE_UNIT_RE = re.compile(r"(?<![A-Za-z])(?:rad|radians?|rev|revolutions?|rpm|cycles?|deg|degrees?)(?![A-Za-z])"
+_ANGLE_UNIT_RE = re.compile(r"(?<![A-Za-z])(?:rad|radians?|rev|revolutions?|rpm|cycles?|deg|degrees?|arcmin(?:ute)?s?"
+                            r"|arcsec(?:ond)?s?)(?![A-Za-z])"
                             r"(?!\.?\s*(?:C|F|K|Celsius|Fahrenheit)\b)|°(?![CFK])")
 _COUNT_UNIT_RE = re.compile(r"(?<![A-Za-z])(?:molecules?|atoms?|particles?|ions?|electrons?|photons?|formula\s+units?)(?![A-Za-z])",
                             re.I)  # pint relates them to mol by Avogadro's number; a grader does not
+_PER_RE = re.compile(r"^per\s+|\s+per\s+")
 _AMBIGUOUS = {"G": "gauss_si"}  # G: gravitational constant or gauss
 
 
@@ -183,6 +194,8 @@ def _pint_unit_cached(unit: str):  # type: ignore[no-untyped-def]
                           else m.group(0), u)  # rev/s -> revolution/s
     u = u.replace("°C", "degC").replace("°F", "degF").replace("°", "degree").replace("µ", "u").replace("μ", "u")
     u = u.replace("Ω", "ohm")
+    if "per " in u:
+        u = _PER_RE.sub(lambda m: "1/" if m.start() == 0 else "/", u)  # per year -> 1/year; m per s -> m/s
     u = re.sub(r"(?<=[A-Za-z])(-?\d)(?![\d.])", r"^\1", u)   # m2 -> m^2, s-1 -> s^-1
     if u[:1].isupper() and u[1:].isalpha() and u[1:].islower() and len(u) > 3:
         u = u.lower()  # unit names are lower case in pint: Weber, Tesla, Newton
@@ -347,7 +360,7 @@ def temperature_change(q: Quantity) -> Quantity:
     return Quantity(q.number, unit) if unit else q
 
 
-_EXPR_UNIT_RE = re.compile(r"^(.*?\S)\s+([A-Za-zµΩ°Å][A-Za-z0-9µΩ°Å^/*\-]{0,14})$")
+_EXPR_UNIT_RE = re.compile(r"^(.*?\S)\s+([A-Za-zµΩ°Å][A-Za-z0-9µΩ°Å^/*\-{}]{0,16})$")
 
 
 def expression_quantity(text: str, value_of) -> Quantity | None:  # type: ignore[no-untyped-def]
