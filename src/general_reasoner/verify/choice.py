@@ -122,10 +122,32 @@ def letter_of(text: str, *, allowed: str = "ABCDE", options: dict[str, str] | No
         return m.group(1)
     found = [m for m in _STANDALONE_RE.finditer(s) if m.group(1) in allowed]
     kept = [m for m in found if not _negated_at(s, m.start())]
+    if len(s) > 80 and len({m.group(1) for m in kept}) > 1 and _last_decision(s) is None and \
+            not _DECIDING_WORD_RE.search(s):
+        return None  # "Option A: ... Option B: ... we should compare the rest": options discussed, none chosen
     if not kept:
         return option_by_text(s, options) if options else None
     # "for sure D, it can't be A or B": the first letter not negated; a bare list of letters: the last
     return kept[0].group(1) if len(kept) < len(found) else found[-1].group(1)
+
+
+_DECISION_RE = re.compile(r"\b(?:answer|option|choice)\s+(?:is|would\s+be|must\s+be|=)\s*[:：]?\s*(?:option\s+)?\(?([A-J])\b",
+                          re.I)
+_DECIDING_WORD_RE = re.compile(r"\b(?:therefore|thus|hence|so\s+the|correct|choose|chose|pick|select|final)\b", re.I)
+
+
+def _last_decision(text: str) -> re.Match[str] | None:
+    """The last "the answer/option is X" in a text, or None."""
+    last = None
+    for m in _DECISION_RE.finditer(text):
+        last = m
+    return last
+
+
+def chosen_letter(text: str) -> str | None:
+    """The letter an explicit decision names (``... Therefore, the correct option is A: ...``), or None."""
+    m = _last_decision(_simplify(text))
+    return m.group(1).upper() if m else None
 
 
 _OPTION_NEGATION_RE = re.compile(r"\b(?:not|never|no|isn't|aren't|wasn't|neither|nor|except)\b|n't\b")
@@ -176,9 +198,13 @@ _LEAD_LETTER_TEXT_RE = re.compile(r"^\s*(?:(?:the\s+)?(?:final\s+)?answer\s*(?:i
 def letter_text_conflict(answer: str, letter: str, options: dict[str, str]) -> str | None:
     """``B. Plato`` where B is Socrates and A is Plato: the letter's text names another option.
     Returns that other option's letter, or None (no text, the letter's own text, or no option named)."""
-    m = _LEAD_LETTER_TEXT_RE.match(_simplify(answer))
+    simple = _simplify(answer)
+    m = _LEAD_LETTER_TEXT_RE.match(simple)
     if not options.get(letter):
         return None
+    if (not m or m.group(1).upper() != letter) and (d := _last_decision(simple)) is not None:
+        m = _LEAD_LETTER_TEXT_RE.match(simple[d.start(1) - (1 if simple[d.start(1) - 1:d.start(1)] == "(" else 0):])
+        # "... The correct option is C: 25%": the text after the decision
     if not m or m.group(1).upper() != letter:
         return _other_option_named(answer, letter, options)
     said = plain_text(m.group(2))
@@ -365,7 +391,7 @@ _INITIALISMS = {
     "magnetic resonance imaging": "mri", "body mass index": "bmi", "human immunodeficiency virus": "hiv",
     "myocardial infarction": "mi", "light emitting diode": "led", "light-emitting diode": "led",
     "nicotinamide adenine dinucleotide": "nad", "central nervous system": "cns", "autonomic nervous system": "ans",
-    "research and development": "r&d", "foreign direct investment": "fdi", "world trade organization": "wto",
+    "research and development": "r&d", "exclusive or": "xor", "foreign direct investment": "fdi", "world trade organization": "wto",
 }
 _INITIALISM_RE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _INITIALISMS), key=len, reverse=True)) + r")\b")
 _INITIALISM_GATE = {k.split()[0] for k in _INITIALISMS}

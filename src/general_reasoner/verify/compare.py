@@ -390,6 +390,12 @@ def _expand_pm_items(items: tuple[Shape, ...]) -> tuple[Shape, ...]:
     return tuple(out)
 
 
+def _ends_ordered(shape: Shape) -> bool:
+    """An interval's left end is not above its right one (``[8.66, 5]`` is a pair, not an interval)."""
+    ends = [parse_number(i.text) if i.kind == "scalar" else None for i in shape.items]
+    return None in ends or ends[0].value <= ends[1].value  # type: ignore[union-attr]
+
+
 def _match_unordered(refs: tuple[Shape, ...], anss: tuple[Shape, ...], ctx: Ctx) -> Result:
     refs, anss = _expand_pm_items(refs), _expand_pm_items(anss)
     if len(refs) > MAX_ITEMS or len(anss) > MAX_ITEMS:
@@ -658,7 +664,7 @@ def compare_shapes(r: Shape, a: Shape, ctx: Ctx) -> Result:
             return scaled  # "an eigenvector": (1, 1) and (-2, -2)
         if _nested(r) and _nested(a):  # [[2, 1], [4, 3]] = ((2, 1), (4, 3)): rows, not intervals
             return _match_ordered(r.items, a.items, replace(ctx, cells=True))
-        if is_interval(r) and is_interval(a) and r.brackets != a.brackets and not ctx.cells and \
+        if is_interval(r) and is_interval(a) and r.brackets != a.brackets and not ctx.cells and _ends_ordered(r) and \
                 not ctx.unordered and "confidence" not in ctx.question.lower():
             return Result(False, True, "interval ends differ (open/closed)")
         return _match_ordered(r.items, a.items, ctx)

@@ -27,6 +27,7 @@ _ANSWER_LINE_RE = re.compile(
     re.IGNORECASE,
 )
 _THINK_END = "</think>"
+_HASH_ANSWER_RE = re.compile(r"^[ \t]*####[ \t]*(\S[^\n]*)$", re.M)
 _ANSWER_KEY_RE = re.compile("answer|réponse|antwort|respuesta|答案", re.I)
 _LEAD_ANSWER_IS_RE = re.compile(r"^(?:the\s+final\s+answer\s+is|the\s+answer\s+is)\s*[:：]?\s*", re.I)
 _HOPE_RE = re.compile(r"\s*I hope it is correct", re.I)
@@ -157,6 +158,12 @@ def extract_answer(response: str, *, fallback: bool = False) -> str | None:
             at = offset + m.start()
             if not any(start < at < end for start, end, _ in boxes[-8:]):  # a label inside a box is its content
                 line_at, label = at, m
+    hashed = None
+    if "####" in tail:
+        for hashed in _HASH_ANSWER_RE.finditer(tail):
+            pass
+    if hashed is not None and (len(text) - len(tail) + hashed.start()) > max(line_at, boxes[-1][0] if boxes else -1):
+        return hashed.group(1).strip().rstrip(".").strip() or None  # GSM8K: "#### 42" closes the solution
     if boxes and boxes[-1][0] > line_at:
         boxed = _last_boxed_group(text, boxes)
         after = text[boxes[-1][1]:]

@@ -163,10 +163,12 @@ _RESULT_VERB_RE = re.compile(
     r"|factori[sz]es\s+(?:as|into)|can\s+be\s+written\s+as|simplifies\s+to|reduces\s+to)\s+(?P<tail>[^,;]{1,80}?)[.!]?$",
     re.I | re.S)
 _CONDITION_RE = re.compile(r"\s*\((?:for|where|when|if|with|provided)\b[^()]*\)$", re.I)
-_RESULT_VERB_GATE_RE = re.compile(r"giv|leav|yield|get|result|factor|written|simplif|reduce", re.I)
+_RESULT_VERB_GATE_RE = re.compile(r"giv|leav|yield|get|result|factor|written|simplif|reduce|so|thus|therefore|hence",
+                                  re.I)
+_SO_SENTENCE_RE = re.compile(r"^(?:so|thus|therefore|hence)\b,?\s*(?P<tail>[^,;]{1,80}?)[.!]?$", re.I)  # "... So x = 4 or x = -2."
 _LAST_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _LONG_WORD_RE = re.compile(r"[A-Za-z]{3,}")
-_MATH_WORDS = {"sin", "cos", "tan", "sec", "csc", "cot", "log", "exp", "sqrt", "frac", "dfrac", "cdot", "times",
+_MATH_WORDS = {"and", "sin", "cos", "tan", "sec", "csc", "cot", "log", "exp", "sqrt", "frac", "dfrac", "cdot", "times",
                "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh", "infty", "left", "right", "text", "mathrm"}
 
 
@@ -177,7 +179,7 @@ def result_phrase(answer: str) -> str:
     if len(answer) > 600 or not _RESULT_VERB_GATE_RE.search(answer):
         return answer
     last = _LAST_SENTENCE_RE.split(answer.strip())[-1]
-    m = _RESULT_VERB_RE.match(last)
+    m = _RESULT_VERB_RE.match(last) or (_SO_SENTENCE_RE.match(last) if last != answer.strip() else None)
     if not m:
         return answer
     tail = _CONDITION_RE.sub("", m.group("tail").strip())  # 1 + x (for x ≠ 1)

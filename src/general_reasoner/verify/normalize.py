@@ -173,7 +173,7 @@ def plain_text(s: str) -> str:
     if "\\" in s:
         if "\\l" in s or "\\neg" in s or "\\wedge" in s or "\\vee" in s:
             s = _LOGIC_WORDS_RE.sub(lambda m: f" {_LOGIC_WORDS[m.group(1)]} ", s)  # ¬A ∨ ¬B: not a or not b
-        s = _LOWER_COMMAND_RE.sub(" ", s)
+        s = _LOWER_COMMAND_RE.sub(lambda m: f" {m.group(0)[1:]} " if m.group(0)[1:] in _NAMED_COMMANDS else " ", s)
     if "degree" in s:
         s = _DEGREES_WORD_RE.sub("°", s)
     if "'" in s or "’" in s:
@@ -184,6 +184,7 @@ def plain_text(s: str) -> str:
 
 
 _LOWER_COMMAND_RE = re.compile(r"\\[a-z]+")
+_NAMED_COMMANDS = {"log", "ln", "lg", "sin", "cos", "tan", "exp", "sqrt", "max", "min", "det", "lim", "sum", "int"}
 _LOGIC_WORDS = {"land": "and", "wedge": "and", "lor": "or", "vee": "or", "neg": "not", "lnot": "not"}
 _LOGIC_WORDS_RE = re.compile(r"\\(land|wedge|lor|vee|neg|lnot)(?![a-z])")
 _DEGREES_WORD_RE = re.compile(r"(?<=\d)\s*degrees?\b")

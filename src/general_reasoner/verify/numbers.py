@@ -45,7 +45,7 @@ class Number:
     decimals: int | None       # decimal places stated (negative for 6.02e23); None: exact fraction
     sig: int                   # significant digits stated
     percent: bool = False
-    min_sig: int = 2           # an exact reference accepts roundings with at least this many digits
+    min_sig: int = 3           # an exact reference accepts roundings with at least this many digits
     measured: bool = False     # an integer stating a measurement (precision in its last digit), not a count
     quantum_override: Fraction | None = None  # the precision of a converted value (not a power of ten)
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import math
 import re
 import time
+from dataclasses import replace
 
 from general_reasoner.types import AnswerType, Status, Verdict
 from general_reasoner.verify.choice import (
     answer_to_question,
     asks_program_output,
     chemical,
+    chosen_letter,
     letter_of,
     letter_text_conflict,
     offered_letters,
@@ -316,10 +318,10 @@ _CURRENCY_SIGNS_RE = re.compile(r"[€£¥₹]|\b(?:USD|EUR|GBP|JPY|INR|CNY|CAD|
                                 r"|(?<![\\$\w])\$(?=\s?\d[\d,.]*(?:\s*(?:million|billion|thousand|[kKmMbB]))?\s*$)")
 _CURRENCY_NAMES = {"€": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "¥": "JPY", "yen": "JPY", "₹": "INR",
                    "rupee": "INR", "rupees": "INR", "$": "USD"}
-_PERCENT_WORDS_RE = re.compile(r"%|percent|rate|yield|return|margin|share|proportion|probabilit|fraction|growth"
-                               r"|change|increase|decrease|interest|efficien|accuracy|elasticit|ratio of|portion"
-                               r"|inflation|discount|markup|tax|humidity|concentration|purity|relative|error|chance",
-                               re.I)
+_PERCENT_WORDS_RE = re.compile(r"%|\b(?:percent\w*|rates?|yields?|returns?|margins?|share|proportions?|probabilit\w*"
+                               r"|fractions?|growth|changes?|increases?|decreases?|interest|efficienc\w*|accuracy"
+                               r"|elasticit\w*|ratio\s+of|portions?|inflation|discounts?|markups?|tax\w*|humidity"
+                               r"|concentrations?|purity|relative|errors?|chances?|odds)\b", re.I)
 
 
 def _currencies(text: str) -> set[str]:
@@ -328,6 +330,11 @@ def _currencies(text: str) -> set[str]:
         return set()
     return {_CURRENCY_NAMES.get(m.group(0).lower(), _CURRENCY_NAMES.get(m.group(0), m.group(0).upper()))
             for m in _CURRENCY_SIGNS_RE.finditer(text)}
+
+
+def _as_typed(ref: Number, kind: AnswerType | None) -> Number:
+    """A Float reference written as an integer (``1660``) states a measurement to its last digit, not a count."""
+    return replace(ref, measured=True) if kind is AnswerType.FLOAT and ref.is_integer_literal else ref
 
 
 def _percent_not_asked(ref: str, ans: str, question: str | None, kind: AnswerType | None) -> bool:
@@ -355,7 +362,7 @@ def compare_answer(reference: str, answer: str, *, question: str | None = None,
         return Result(False, True, "a percentage where the question asks for a number")  # P/E ratio 15 vs 15%
     if answer_type not in _NOT_PLAIN_NUMBER and (not question or not _BASE_QUESTION_RE.search(question)) \
             and (nr := parse_number(reference)) is not None and (na := parse_number(answer)) is not None:
-        eq, near = compare_numbers(nr, na)  # fast path: two plain numbers, parsed once
+        eq, near = compare_numbers(_as_typed(nr, answer_type), na)  # fast path: two plain numbers, parsed once
         return Result(eq, not near, "numbers equal" if eq else "numbers differ")
     if (cr := _currencies(reference)) and (ca := _currencies(answer)) and not cr & ca:
         return Result(False, True, "different currencies")  # €450 vs $450
@@ -365,7 +372,8 @@ def compare_answer(reference: str, answer: str, *, question: str | None = None,
     if ref_n == ans_n or squash(ref_n) == squash(ans_n):
         return Result(True, True, "same text")  # the same text after normalization (spaces and one-character
         # braces aside): nothing else can differ
-    if negates_reference(reference, answer, lambda r, span: compare_answer(
+    if not (question and _BARE_LETTER_RE.match(ref_n) and chosen_letter(answer)) and \
+            negates_reference(reference, answer, lambda r, span: compare_answer(
             r, clean_answer(span), question=question, answer_type=answer_type, deadline=deadline).equal):
         return Result(False, True, "the answer negates the reference")
     if answer_type is AnswerType.MULTIPLE_CHOICE or _BARE_LETTER_RE.match(ref_n) or \
@@ -411,7 +419,7 @@ def compare_answer(reference: str, answer: str, *, question: str | None = None,
     nr = parse_number(ref_n)
     na = parse_number(ans_n) if nr is not None else None
     if na is not None:  # fast path: two plain numbers
-        eq, near = compare_numbers(nr, na)  # type: ignore[arg-type]
+        eq, near = compare_numbers(_as_typed(nr, answer_type), na)  # type: ignore[arg-type]
         return Result(eq, not near, "numbers equal" if eq else "numbers differ")
     if nr is None and (qr := split_quantity(ref_n)) is not None and (qa := split_quantity(ans_n)) is not None:
         return quantities_result(qr, qa, question)  # fast path: two quantities (what compare_texts would do)
