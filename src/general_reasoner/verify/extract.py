@@ -160,8 +160,8 @@ def extract_answer(response: str, *, fallback: bool = False) -> str | None:
                 line_at, label = at, m
     hashed = None
     if "####" in tail:
-        for hashed in _HASH_ANSWER_RE.finditer(tail):
-            pass
+        for m in _HASH_ANSWER_RE.finditer(tail):
+            hashed = m
     if hashed is not None and (len(text) - len(tail) + hashed.start()) > max(line_at, boxes[-1][0] if boxes else -1):
         return hashed.group(1).strip().rstrip(".").strip() or None  # GSM8K: "#### 42" closes the solution
     if boxes and boxes[-1][0] > line_at:
