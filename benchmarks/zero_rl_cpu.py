@@ -6,7 +6,7 @@ reward) on the bundled training split and evaluates greedily on the held-out spl
 accuracy and no-answer rate before/after with 95% bootstrap intervals, and the paired bootstrap
 interval of each change; the goal is a gain whose interval excludes zero.
 
-    .venv/bin/python benchmarks/zero_rl_cpu.py --minutes 44 --steps 200 --results docs/results  # the recorded run
+    .venv/bin/python benchmarks/zero_rl_cpu.py --steps 40 --minutes 40 --results docs/results  # the recorded run
     .venv/bin/python benchmarks/zero_rl_cpu.py --steps 6 --eval-items 16 --output runs/zr_short
     .venv/bin/python benchmarks/zero_rl_cpu.py --results docs/results   # also write the results page
 

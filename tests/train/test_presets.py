@@ -98,7 +98,8 @@ def test_trl_accepts_the_cpu_small_config(tmp_path) -> None:  # type: ignore[no-
     from trl import GRPOConfig
 
     cfg = GRPOConfig(**trl_config_kwargs(resolve("cpu-small", output=str(tmp_path)), 1))
-    assert (cfg.num_generations, cfg.beta, cfg.loss_type, cfg.use_cpu) == (8, 0.0, "dapo", True)
+    assert (cfg.num_generations, cfg.beta, cfg.loss_type, cfg.use_cpu) == (8, 0.04, "dapo", True)
+    assert (cfg.temperature, cfg.lr_scheduler_type, cfg.max_completion_length) == (0.7, "cosine", 96)
     assert cfg.generation_batch_size == 16 and cfg.steps_per_generation == 1
     assert cfg.use_bias_correction_kl is False and cfg.remove_unused_columns is False
 
