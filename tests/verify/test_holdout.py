@@ -8,7 +8,8 @@ probe6, two more: a WebInstruct-like mix, differently written math; probe7, thre
 written differently, math forms the question asks for, scientific numbers and roundings; probe8, three
 more: a WebInstruct-like mix of all ten types, false-accept traps, differently written math; probe9, three
 more: whole responses in many styles, quantities with units, words, booleans and choices; probe10, three
-more: WebInstruct-like questions, benchmark multiple choice (MMLU-Pro/GPQA style), competition math).
+more: WebInstruct-like questions, benchmark multiple choice (MMLU-Pro/GPQA style), competition math;
+probe11, three more: two general mixes across domains and types, differently written math).
 
 The set was written before reading the verifier's code, the way WebInstruct-verified answers
 and model outputs look: 10 answer types, > 10 disciplines, about half positives written
@@ -33,7 +34,7 @@ from general_reasoner.verify.cli import _items, read_pairs
 HOLDOUT = Path(__file__).with_name("holdout_cases.jsonl")
 SETS = ["holdout_cases.jsonl", "probe2_cases.jsonl", "probe_cases.jsonl", "probe3_cases.jsonl", "probe4_cases.jsonl",
         "probe5_cases.jsonl", "probe6_cases.jsonl", "probe7_cases.jsonl",
-        "probe8_cases.jsonl", "probe9_cases.jsonl", "probe10_cases.jsonl"]
+        "probe8_cases.jsonl", "probe9_cases.jsonl", "probe10_cases.jsonl", "probe11_cases.jsonl"]
 NO_MATH_WRITER = {"probe9_cases.jsonl"}  # whole responses, quantities, words: no differently-written-math writer
 HEDGES = Path(__file__).with_name("hedge_cases.jsonl")  # hedges, negations, self-corrections, injections
 

@@ -122,8 +122,8 @@ def letter_of(text: str, *, allowed: str = "ABCDE", options: dict[str, str] | No
         return m.group(1)
     found = [m for m in _STANDALONE_RE.finditer(s) if m.group(1) in allowed]
     kept = [m for m in found if not _negated_at(s, m.start())]
-    if len(s) > 80 and len({m.group(1) for m in kept}) > 1 and _last_decision(s) is None and \
-            not _DECIDING_WORD_RE.search(s):
+    if len(s) > 60 and _last_decision(s) is None and not _DECIDING_WORD_RE.search(s) and (
+            len({m.group(1) for m in kept}) > 1 or {m.group(1) for m in kept} <= set(_ENUMERATED_RE.findall(s))):
         return None  # "Option A: ... Option B: ... we should compare the rest": options discussed, none chosen
     if not kept:
         return option_by_text(s, options) if options else None
@@ -133,6 +133,7 @@ def letter_of(text: str, *, allowed: str = "ABCDE", options: dict[str, str] | No
 
 _DECISION_RE = re.compile(r"\b(?:answer|option|choice)\s+(?:is|would\s+be|must\s+be|=)\s*[:：]?\s*(?:option\s+)?\(?([A-J])\b",
                           re.I)
+_ENUMERATED_RE = re.compile(r"\b(?:option|choice)\s+\(?([A-J])\)?\s*[:\-–—]", re.I)
 _DECIDING_WORD_RE = re.compile(r"\b(?:therefore|thus|hence|so\s+the|correct|choose|chose|pick|select|final)\b", re.I)
 
 
@@ -393,6 +394,9 @@ _INITIALISMS = {
     "nicotinamide adenine dinucleotide": "nad", "central nervous system": "cns", "autonomic nervous system": "ans",
     "research and development": "r&d", "exclusive or": "xor", "foreign direct investment": "fdi", "world trade organization": "wto",
 }
+_ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth", "6th": "sixth",
+             "7th": "seventh", "8th": "eighth", "9th": "ninth", "10th": "tenth"}
+_ORDINAL_RE = re.compile(r"\b(?:1st|2nd|3rd|[4-9]th|10th)\b")
 _INITIALISM_RE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _INITIALISMS), key=len, reverse=True)) + r")\b")
 _INITIALISM_GATE = {k.split()[0] for k in _INITIALISMS}
 
@@ -402,6 +406,8 @@ def _canonical_words(text: str) -> str:
     British spellings (labour, organise, centre, haemoglobin), blood types (O negative / O-)."""
     if "v" in text:
         text = _VERSUS_RE.sub("vs", text)
+    if _ORDINAL_RE.search(text):
+        text = _ORDINAL_RE.sub(lambda m: _ORDINALS[m.group(0)], text)  # Newton's 2nd law -> second
     if any(w in text for w in _INITIALISM_GATE):
         text = _INITIALISM_RE.sub(lambda m: _INITIALISMS[m.group(0)], text)  # deoxyribonucleic acid -> dna
     if len(text) <= 24 and (m := _BLOOD_RE.fullmatch(text.strip())):
@@ -476,7 +482,7 @@ def _species_abbreviation(full: str, short: str) -> bool:
     return bool(f and a and f.group(1) == a.group(1) and f.group(2) == a.group(2))
 
 
-_GENERIC_HEADS = {"empire", "dynasty", "analysis", "boundary", "method", "theory", "effect", "law", "principle", "process", "system",
+_GENERIC_HEADS = {"distribution", "empire", "dynasty", "analysis", "boundary", "method", "theory", "effect", "law", "principle", "process", "system",
                   "model", "test", "reaction", "bond", "rule", "cycle", "phase", "stage", "approach", "economics",
                   "hypothesis", "technique", "algorithm", "structure", "market", "tissue", "cells", "cell",
                   "gland", "organ", "disease", "syndrome", "disorder", "fault", "rock", "era", "period", "layer"}

@@ -26,6 +26,7 @@ from general_reasoner.verify.structure import (
 )
 from general_reasoner.verify.units import (
     Quantity,
+    asked_unit,
     compare_quantities,
     compare_units,
     compound_quantity,
@@ -132,6 +133,8 @@ def quantities_result(qr: Quantity, qa: Quantity, question: str | None) -> Resul
     (a 19.6 °C rise is a 19.6 K rise)."""
     if question and qr.unit and qa.unit and _CHANGE_RE.search(question):
         qr, qa = temperature_change(qr), temperature_change(qa)
+    if question and not qr.unit and qa.unit and (asked := asked_unit(question)) is not None:
+        qr = Quantity(qr.number, asked)  # "What current flows, in amperes?" 1.5 against 1.5 mA
     res = compare_quantities(qr, qa)
     return Result(res.equal, res.confident, res.reason)
 
@@ -725,11 +728,22 @@ def _prose_parts(r: Shape, text: str, ctx: Ctx) -> Result:
     return Result(True, True, "every reference part stated in the sentence")
 
 
+_IDENTITY_RE = re.compile(r"^(?:I|\\mathbb\{?I\}?|\\mathbf\{?I\}?|(?:the\s+)?(?:\d\s*[x×*]\s*\d\s+)?identity(?:\s+matrix)?)"
+                          r"(?:_\{?(\d)\}?)?$", re.I)
+
+
 def compare_texts(reference: str, answer: str, ctx: Ctx) -> Result:
     """Shape both sides and compare them."""
     r = parse_shape(reference)
     if r.kind == "scalar" and _is_prose(answer) and split_quantity(reference) is not None:
         return compare_scalar(reference, answer, ctx)
+    if (r.kind == "matrix" or _nested(r)) and (ident := _IDENTITY_RE.match(answer.strip())) is not None:
+        rows = r.items if r.kind == "matrix" else tuple(row.items for row in r.items)
+        n = len(rows)
+        same = all(len(row) == n for row in rows) and all(
+            (c.kind == "scalar" and (parse_number(c.text) or Number(Fraction(-1), 0, 1)).value == (1 if i == j else 0))
+            for i, row in enumerate(rows) for j, c in enumerate(row)) and int(ident.group(1) or n) == n
+        return Result(same, True, "the identity matrix" if same else "not the identity matrix")  # I_3
     a = parse_shape(answer)
     res = compare_shapes(r, a, ctx)
     if not res.equal and r.kind == "tuple" and a.kind == "list" and reference.count("\\pm") == 1 and \

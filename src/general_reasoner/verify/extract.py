@@ -190,6 +190,7 @@ def extract_answer(response: str, *, fallback: bool = False) -> str | None:
 
 _TRAILING_DISPLAY_RE = re.compile(r"(?:\\\[(?:(?!\\\[).)*?\\\]|\$\$(?:(?!\$\$).)*?\$\$)\s*$", re.S)
 _RULE_LINE_RE = re.compile(r"^(?:`{3,}\w*|-{3,}|\*{3,}|_{3,}|={3,})$")  # code fences and rules carry no answer
+_TOKEN_LINE_RE = re.compile(r"^[^\s]{1,20}$")
 _BULLET_RE = re.compile(r"^(?:[-*•]|\d{1,2}[.)])\s+(.+)$")
 
 
@@ -209,6 +210,8 @@ def _last_line(text: str) -> str:
         items.append(m.group(1).strip())
     if len(items) >= 2:
         return ", ".join(reversed(items))
+    if 2 <= len(lines) <= 20 and all(_TOKEN_LINE_RE.match(line) for line in lines):
+        return ", ".join(lines)  # a program's output, one value a line: 0 / 1 / 4
     return lines[-1]
 
 
@@ -257,6 +260,9 @@ _SENTENCE_BREAK_IN_RE = re.compile(r"[.!?]\s+[A-Z]")
 _PLAIN_ANSWER_RE = re.compile(r"^[\d\s.,%+\-*/^()\[\]=<>:]*$")
 
 
+_ASIDE_GAP_RE = re.compile(r"^\s*,?\s*(?:which\s+is\s+)?(?:attained|achieved|reached|occurring|occurs|obtained|when|where"
+                           r"|at|for|with)\b", re.I)
+_STATES_VALUE_RE = re.compile(r"\b(?:is|are|was|equals|of)\s*$", re.I)
 _SEG_LABEL_RE = re.compile(r"\(([a-h])\)\s*$|(?:^|\s)([a-h])\)\s*$")
 _SEG_GAP_RE = re.compile(r"^(?:\s*[A-Za-zµΩ°%][A-Za-z0-9µΩ°%/^·.\-]{0,12})?[\s,;]*(?:and\s*|,\s*|;\s*)?"
                          r"(?:\(?[a-h]\)\s*)?$", re.I)
@@ -313,6 +319,9 @@ def clean_answer(answer: str) -> str:
             units = [_unit_after(s, m.end()) for m in segs]
             body = ", ".join(f"({label}) {part}{' ' + unit if unit else ''}"
                              for label, part, unit in zip(labels, parts, units, strict=True))
+        elif len(segs) >= 2 and _ASIDE_GAP_RE.match(s[segs[0].end():segs[1].start()]) and \
+                (not before.strip() or _STATES_VALUE_RE.search(before)):
+            body = parts[0]  # "the minimum value is $-9/4$, attained at $x = 3/2$": the value, then where
         elif gaps_ok:
             body = ", ".join(parts)
         else:

@@ -196,3 +196,26 @@ def asks_exact_form(question: str | None) -> str | None:
     if _FRACTION_ASKED_RE.search(question):
         return "fraction"
     return "exact" if _EXACT_ASKED_RE.search(question) else None
+
+
+_PRIME_FACTORIZATION_RE = re.compile(r"\bprime\s+(?:factori[sz]ation|factors?|decomposition|power\s+decomposition)", re.I)
+_FACTOR_RE = re.compile(r"^\s*(\d+)\s*(?:\^\s*\{?\s*\d+\s*\}?)?\s*$")
+
+
+def asks_prime_factorization(question: str | None) -> bool:
+    return bool(question and _PRIME_FACTORIZATION_RE.search(question))
+
+
+def composite_factor(answer: str) -> int | None:
+    """A factor of a written product that is not prime (``2^3 * 3 * 15`` -> 15), else None."""
+    factors = re.split(r"\*|\\cdot|\\times|×|·", answer)
+    if len(factors) < 2:
+        return None
+    for f in factors:
+        m = _FACTOR_RE.match(f)
+        if m is None:
+            return None  # not a product of numbers and powers: nothing to say
+        n = int(m.group(1))
+        if n > 1 and any(n % d == 0 for d in range(2, int(n ** 0.5) + 1)):
+            return n
+    return None

@@ -201,3 +201,14 @@ def without_trailing_negation(answer: str, reference: str) -> str:
     if _NEGATION_RE.search(head) or len(head.split()) > 16:
         return answer
     return head
+
+
+_BARE_VERDICT_RE = re.compile(r"^(?:yes|no|true|false)[.!]?$", re.I)
+
+
+def closing_verdict(answer: str) -> str:
+    """``... none divide 97. Yes.`` -> ``Yes``: reasoning closed by a bare yes/no/true/false sentence."""
+    if len(answer) > 600 or not answer.rstrip(".! ").lower().endswith(("yes", "no", "true", "false")):
+        return answer
+    parts = _LAST_SENTENCE_RE.split(answer.strip())
+    return parts[-1].rstrip(".!") if len(parts) > 1 and _BARE_VERDICT_RE.match(parts[-1]) else answer

@@ -34,6 +34,8 @@ from general_reasoner.verify.forms import (
     asks_complete_factoring,
     asks_exact_form,
     asks_lowest_terms,
+    asks_prime_factorization,
+    composite_factor,
     required_precision,
     rewrite_answer,
     rewrite_reference,
@@ -41,6 +43,7 @@ from general_reasoner.verify.forms import (
 from general_reasoner.verify.hedge import (
     carries_protocol,
     closing_clause,
+    closing_verdict,
     final_claim,
     lead_value,
     negates_reference,
@@ -138,6 +141,23 @@ def prepare_reference(reference: str) -> str:
 _SPACE_GROUPS_RE = re.compile(r"^([-+]?\d{1,3}(?: \d{3})+(?:\.\d+)?)(?=$|\s+[A-Za-z%°$€£][^\d]{0,30}$)")
 
 
+_REAL_COMPLEMENT_RE = re.compile(r"^(?:R|ℝ)\s*\\setminus\s*\\\{([^{}]{1,80})\\\}$")
+
+
+def _complement_as_union(text: str) -> str:
+    """``R \\setminus \\{-2, 2\\}`` -> ``(-\\infty,-2) \\cup (-2,2) \\cup (2,\\infty)``: the reals less a few
+    points, as the union of open intervals between them; anything else unchanged."""
+    m = _REAL_COMPLEMENT_RE.match(text.strip())
+    if not m:
+        return text
+    points = [p.strip() for p in m.group(1).split(",")]
+    values = [parse_number(p) for p in points]
+    if not points or any(v is None for v in values):
+        return text
+    ends = ["-\\infty", *[p for _, p in sorted(zip([v.value for v in values], points, strict=True))], "\\infty"]
+    return " \\cup ".join(f"({a},{b})" for a, b in zip(ends, ends[1:], strict=False))
+
+
 def _plain_form(text: str) -> str:
     """Spellings that only matter here: thousands separators inside labelled values, signed changes."""
     if "," in text and _THOUSANDS_RE.search(text):
@@ -200,7 +220,9 @@ def _form_asked(res: Result, answer: str, question: str, deadline: Deadline, ref
         num = _stated_number(answer)
         if num is not None:
             kind, n = wanted
-            if kind == "decimals" and num.decimals is not None and num.decimals < n:
+            if (ref_num := parse_number(normalize(reference))) is not None and ref_num.value == num.value:
+                pass  # 2.7 for 2.70 asked to two places: only zeros left out, the value is the reference's
+            elif kind == "decimals" and num.decimals is not None and num.decimals < n:
                 return Result(False, True, f"the question asks for {n} decimal places")
             if kind == "sig" and num.decimals is not None and num.sig < n:
                 return Result(False, True, f"the question asks for {n} significant figures")
@@ -208,6 +230,12 @@ def _form_asked(res: Result, answer: str, question: str, deadline: Deadline, ref
         p, q = int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4))
         if q and math.gcd(p, q) > 1:
             return Result(False, True, "the fraction is not in lowest terms")
+    if asks_prime_factorization(question):
+        stated_product = normalize(answer).split("=")[-1]
+        if (n := composite_factor(stated_product)) is not None:
+            return Result(False, True, f"{n} is not prime: not a prime factorization")
+        if parse_number(stated_product) is not None and parse_number(normalize(reference)) is None:
+            return Result(False, True, "the number itself, not its prime factorization")
     if asks_complete_factoring(question) and not _fully_factored(answer, deadline):
         return Result(False, True, "the polynomial is not completely factored")
     exact = asks_exact_form(question)
@@ -271,6 +299,28 @@ def _reference_forms(ref: str) -> list[str]:
     return []
 
 
+_SEVERAL_ASSIGNMENTS_RE = re.compile(r"(?:^|[,;]\s*|\band\s+|\bor\s+)[A-Za-z](?:_\w+)?\s*=[^=]*?(?:[,;]|\bor\b|\band\b)"
+                                     r"\s*(?:and\s+|or\s+)?[A-Za-z](?:_\w+)?\s*=")
+_ARROWS = ("→", "⇒", "=>", "\\Rightarrow", "\\implies")
+
+
+def _final_step(answer: str, ref: str) -> str | None:
+    """The result a chain of steps arrives at: after its last arrow (``x(x-1)(x+1) = 0 → {-1, 0, 1}``) or
+    its last ``=`` (``Using n(n+1)/2 = 100·101/2 = 5,050``), where the reference has none; never where the
+    answer assigns several named values (``x = 5, y = 3``) or states an inequality."""
+    s = normalize(answer)
+    if len(s) > 400:
+        return None
+    for arrow in _ARROWS:
+        if arrow in s and arrow not in ref:
+            return s.rsplit(arrow, 1)[1].strip() or None
+    if "=" in s and "=" not in ref and not any(op in s for op in ("<=", ">=", "!=", "≈")) and \
+            not _SEVERAL_ASSIGNMENTS_RE.search(s):
+        tail = s.rsplit("=", 1)[1].strip()
+        return tail if tail and len(tail) <= 80 else None
+    return None
+
+
 def _dual_form(ref: str, first: str, second: str, question: str | None, kind: AnswerType | None,
                deadline: Deadline) -> Result | None:
     """``1/4 (0.25)``, ``oxygen (O2)``, ``90 min (1 h 30 min)``: one answer in two forms; it is the
@@ -318,7 +368,7 @@ _CURRENCY_SIGNS_RE = re.compile(r"[€£¥₹]|\b(?:USD|EUR|GBP|JPY|INR|CNY|CAD|
                                 r"|(?<![\\$\w])\$(?=\s?\d[\d,.]*(?:\s*(?:million|billion|thousand|[kKmMbB]))?\s*$)")
 _CURRENCY_NAMES = {"€": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "¥": "JPY", "yen": "JPY", "₹": "INR",
                    "rupee": "INR", "rupees": "INR", "$": "USD"}
-_PERCENT_WORDS_RE = re.compile(r"%|\b(?:percent\w*|rates?|yields?|returns?|margins?|share|proportions?|probabilit\w*"
+_PERCENT_WORDS_RE = re.compile(r"%|\b(?:percent\w*|rates?|yields?|returns?|margins?|market\s+share|proportions?|probabilit\w*"
                                r"|fractions?|growth|changes?|increases?|decreases?|interest|efficienc\w*|accuracy"
                                r"|elasticit\w*|ratio\s+of|portions?|inflation|discounts?|markups?|tax\w*|humidity"
                                r"|concentrations?|purity|relative|errors?|chances?|odds)\b", re.I)
@@ -388,6 +438,8 @@ def compare_answer(reference: str, answer: str, *, question: str | None = None,
         if br is not None and ba is not None:
             return Result(br == ba, True, "booleans " + ("agree" if br == ba else "differ"))
     ref_n, ans_n = _plain_form(ref_n), _plain_form(ans_n)
+    if "setminus" in ref_n + ans_n:
+        ref_n, ans_n = _complement_as_union(ref_n), _complement_as_union(ans_n)  # R \ {-2, 2}
     if "nteger" in ref_n + ans_n or "Z" in ref_n + ans_n or "ℤ" in ref_n + ans_n:
         ref_n, ans_n = _INTEGER_QUALIFIER_RE.sub("", ref_n), _INTEGER_QUALIFIER_RE.sub("", ans_n)  # , k ∈ ℤ
     if (dr := split_direction(ref_n)) is not None:
@@ -474,6 +526,8 @@ def verify(reference: str, response: str, *, question: str | None = None,
         answer = clean_answer(lead) if lead is not answer else answer
         phrase = result_phrase(answer) if not extracted else answer  # "... leaves x + 1": that math
         answer = clean_answer(phrase) if phrase is not answer else answer
+        verdict = closing_verdict(answer)  # "... none divide 97. Yes."
+        answer = clean_answer(verdict) if verdict is not answer else answer
         if not answer:
             return Verdict(Status.NO_ANSWER, raw, "the answer is empty", "rule", time.monotonic() - started, True)
         ref = prepare_reference(reference)
@@ -511,6 +565,10 @@ def verify(reference: str, response: str, *, question: str | None = None,
                     not (approx := compare_answer(ref2, after, question=question, answer_type=kind,
                                                   deadline=deadline)).equal:
                 res = Result(False, True, f"the value stated after ≈ differs ({approx.reason})")  # 2π√(1/9.81) ≈ 2.00
+        if not res.equal and (step := _final_step(answer, ref2)) is not None:
+            last = compare_answer(ref2, rewrite_answer(ref, step, question), question=question, answer_type=kind,
+                                  deadline=deadline)  # x(x-1)(x+1) = 0 → {-1, 0, 1}; ... = 5,050
+            res = last if last.equal else res
         if not res.equal and (m := _IE_FORM_RE.match(answer)):
             dual = _dual_form(ref2, m.group(1), m.group(2), question, kind, deadline)  # 0.7, i.e. 70%
             res = dual or res

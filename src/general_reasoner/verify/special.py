@@ -443,7 +443,7 @@ _MOD_RE = re.compile(r"^\s*([a-z])\s*(?:\\equiv|≡|=)\s*([-+]?\d+)\s*(?:\\pmod\
                      r"|\(\s*\\?(?:mod|bmod)\s*(\d+)\s*\))\s*$")
 _LINEAR_FAMILY_RE = re.compile(r"^\s*([a-z])\s*=\s*(?:(\d+)\s*\*?\s*([kmnt])\s*([-+])\s*(\d+)|([-+]?\d+)\s*([-+])\s*(\d+)\s*\*?\s*"
                                r"([kmnt]))\s*$")
-_RESIDUE_RE = re.compile(r"^\s*([-+]?\d+)\s*\\pmod\s*\{?\s*(\d+)\s*\}?\s*$")
+_RESIDUE_RE = re.compile(r"^\s*(?:[a-z]\s*\\equiv\s*)?([-+]?\d+)\s*\(?\\pmod\s*\{?\s*(\d+)\s*\}?\)?\s*$")
 
 
 def _congruence(text: str) -> tuple[int, int] | None:

@@ -110,8 +110,13 @@ _TUPLE_UNIT_RE = re.compile(r"^(\(.*\)|\[.*\])\s*([A-Za-zµΩ°][A-Za-z0-9µΩ°
 _RANGE_TO_RE = re.compile(r"^(\S+(?: [A-Za-zµΩ°/^\d]+)?) to (\S+(?: [A-Za-zµΩ°/^\d]+)?)$")
 
 
+_MATRIX_SUM_LHS_RE = re.compile(r"^[A-Z](?:\^\{?(?:T|-1)\}?)?(?:\s*[-+*]\s*[A-Z](?:\^\{?(?:T|-1)\}?)?)+$")  # A + B, I - A
+
+
 def is_simple_lhs(s: str) -> bool:
-    t = re.sub(r"_\{[^{}]*\}|_\w", "", s).replace("\\frac", "")
+    if _MATRIX_SUM_LHS_RE.match(s.strip()):
+        return True
+    t = re.sub(r"_\{[^{}]*\}|_\w+", "", s).replace("\\frac", "")
     t = _LHS_DECOR_RE.sub("", t)  # r^2, t-statistic
     return bool(t.strip()) and bool(_SIMPLE_LHS_RE.match(t)) and len(t) <= 24
 

@@ -76,6 +76,21 @@ _SPACED_OPS_RE = re.compile(r"\s*([*/^])\s*")
 _SPACES_RE = re.compile(r"\s+")
 
 
+_ASKED_UNIT_RE = re.compile(r"\b(?:in|into|in\s+units\s+of|expressed\s+in)\s+(?!the\b|a\b|an\b|terms\b|total\b|order\b)"
+                            r"([A-Za-zµΩ°][A-Za-zµΩ°/^·*\d\- ]{0,24}?)\s*(?:[?.,;:)]|$)", re.I)
+
+
+def asked_unit(question: str) -> str | None:
+    """The unit a question asks its answer in (``..., in amperes?`` -> ``amperes``), when pint knows it."""
+    found = None
+    for m in _ASKED_UNIT_RE.finditer(question[-300:]):
+        found = m
+    if found is None:
+        return None
+    unit = clean_unit(found.group(1))
+    return unit if unit and _pint_unit(unit) is not None else None
+
+
 def clean_unit(unit: str) -> str:
     u = unit.strip().strip(".,;").strip()
     if " " in u and _SUBSTANCE_RE.search(u):
