@@ -17,7 +17,7 @@ import shutil
 import time
 from pathlib import Path
 
-STEPS = 5      # cpu-small steps of 2 prompts x 8 samples at 128 tokens: ~1-1.7 min each on 2 cores
+STEPS = 5      # cpu-small steps of 2 prompts x 8 samples at 96 tokens: ~1 min each on 2 quiet cores
 MINUTES = 9.0  # stop training after this many minutes anyway, so the demo stays under 15 minutes
 
 

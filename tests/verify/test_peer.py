@@ -8,13 +8,20 @@ suites assert with their own extraction settings; we compare on equivalence with
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 
 from general_reasoner.verify import verify
 
-PEER = Path(__file__).resolve().parents[2].parent / "shared" / "peer-data"
+# Where the peer data may be: $GENERAL_REASONER_PEER_DATA, ../shared/peer-data beside the
+# checkout, or the workplace's /work/shared/peer-data (a clone made elsewhere, e.g. under /tmp).
+_CANDIDATES = [Path(p) for p in [os.environ.get("GENERAL_REASONER_PEER_DATA", "")] if p] + [
+    Path(__file__).resolve().parents[2].parent / "shared" / "peer-data",
+    Path("/work/shared/peer-data"),
+]
+PEER = next((c for c in _CANDIDATES if c.is_dir()), _CANDIDATES[0])
 
 # Rows where we disagree with the label on purpose (file prefix, row index) -> reason.
 DISAGREE = {
@@ -42,8 +49,8 @@ FILES = {"math_verify": "math_verify_tests.jsonl", "lighteval": "lighteval_extra
 def _peer_file(name: str) -> Path:
     path = PEER / name
     if not path.exists():
-        pytest.fail(f"peer data not found at {path}: clone the repository with shared/ beside it "
-                    "(as /work/main has /work/shared)")
+        pytest.fail(f"peer data not found: looked for {name} in {', '.join(map(str, _CANDIDATES))}; "
+                    "clone the repository with shared/ beside it or set GENERAL_REASONER_PEER_DATA")
     return path
 
 

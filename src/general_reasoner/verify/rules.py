@@ -209,6 +209,57 @@ def _option_by_value(answer: str, options: dict[str, str]) -> str | None:
     return hits[0] if len(hits) == 1 else None
 
 
+_LEAD_WORDS_RE = re.compile(r"^(?:(?:is|are|equals?|was|be|of|to|:)\s+)+|^[A-Za-z]{1,3}(?:_\w+)?\s*=\s*(?=\S)")
+_ECHO_STRIP_RE = re.compile(r"\s+|\$|\\[,;!]|\\(?:left|right)\b|\\text\s*\{([^{}]*)\}|\\mathrm\s*\{([^{}]*)\}")
+_COMPUTED_FORM_RE = re.compile(r"\d\s*(?:[-+*/×÷^·]|\\(?:times|cdot|div|frac))\s*\S|\\frac|\d\s*[A-Za-zµμΩ°%]")
+_MATRIX_RE = re.compile(r"\\begin\{[pbvBV]?matrix\}")
+_FRAC_RE = re.compile(r"\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}")
+_SENTENCE_END_RE = re.compile(r"[.,;:!?](?=\s|$)")
+
+
+def _stated_core(answer: str) -> str:
+    """What a short answer states, its lead words and a name on the left dropped (``is 2/10`` -> ``2/10``,
+    ``AB = ...`` -> ``...``)."""
+    return _LEAD_WORDS_RE.sub("", normalize(answer).strip()).strip().rstrip(".")
+
+
+def _echo_key(text: str) -> str:
+    text = _FRAC_RE.sub(r"\1/\2", text)  # \frac{1}{2} is written as 1/2
+    return _ECHO_STRIP_RE.sub(lambda m: m.group(1) or m.group(2) or "", text).lower()
+
+
+def _restates_question(res: Result, answer: str, question: str, reference: str, kind: AnswerType | None) -> Result:
+    """An equal answer that only restates what the question gives: the fraction it asks to simplify
+    (``2/10``), the sum it asks to compute (``1/9 + 1/11``), the quantity it asks to convert (``1300 g``,
+    ``13 bytes`` for the bits in them), the matrices it asks to multiply. Equal in value, but no answer: a
+    policy trained on a rule reward finds these. Where the reference is written the same way, it stands."""
+    core = _stated_core(answer)
+    if "=" in core and "=" not in reference and not any(op in core for op in ("<=", ">=", "!=")):
+        core = core.rsplit("=", 1)[1].strip()  # AB = (the product written out) = (its value): the value
+    if not core or len(core) > 300:
+        return res
+    if len(_MATRIX_RE.findall(core)) >= 2 and len(_MATRIX_RE.findall(reference)) == 1:
+        return Result(False, True, "an unevaluated operation on the question's matrices, not their result")
+    if kind is AnswerType.INTEGER and (qa := split_quantity(core)) is not None and qa.number.value != int(
+            qa.number.value) and (qr := split_quantity(normalize(reference))) is not None and qa.unit == qr.unit:
+        return Result(False, True, "the answer type is Integer and the stated value is not an integer")  # 18.025 °C
+    key = _echo_key(core)
+    if (m := _FRACTION_TEXT_RE.match(core)) and math.gcd(int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4))) == 1:
+        return res  # a fraction in lowest terms is a result (1/3 for "Compute 1 ÷ 3"); 2/10 or 90/10 is not
+    if len(key) < 3 or not _COMPUTED_FORM_RE.search(core) or key == _echo_key(normalize(reference)) or \
+            kind is AnswerType.MULTIPLE_CHOICE or parse_options(question):  # options are the question's own text
+        return res
+    asked = _echo_key(_SENTENCE_END_RE.sub(" ", normalize(question)))
+    at = asked.find(key)
+    while at >= 0:  # not inside a longer number or expression: 2/10 is not in 12/100 or 2/10^3
+        before, after = asked[at - 1: at], asked[at + len(key): at + len(key) + 1]
+        if not (before and (before.isdigit() or before in "./^_=")) and \
+                not (after and (after.isdigit() or after in "./^_=")):  # (1 GB = 1000 MB) is a given fact
+            return Result(False, True, f"the answer restates the question's {core[:40]!r} instead of a result")
+        at = asked.find(key, at + 1)
+    return res
+
+
 _FRACTION_TEXT_RE = re.compile(r"^\s*[-+]?\s*(?:\\[dt]?frac\s*\{\s*(\d+)\s*\}\s*\{\s*(\d+)\s*\}|(\d+)\s*/\s*(\d+))\s*$")
 
 
@@ -226,7 +277,7 @@ def _form_asked(res: Result, answer: str, question: str, deadline: Deadline, ref
                 return Result(False, True, f"the question asks for {n} decimal places")
             if kind == "sig" and num.decimals is not None and num.sig < n:
                 return Result(False, True, f"the question asks for {n} significant figures")
-    if asks_lowest_terms(question) and (m := _FRACTION_TEXT_RE.match(normalize(answer))):
+    if asks_lowest_terms(question) and (m := _FRACTION_TEXT_RE.match(_stated_core(answer))):
         p, q = int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4))
         if q and math.gcd(p, q) > 1:
             return Result(False, True, "the fraction is not in lowest terms")
@@ -572,6 +623,8 @@ def verify(reference: str, response: str, *, question: str | None = None,
         if not res.equal and (m := _IE_FORM_RE.match(answer)):
             dual = _dual_form(ref2, m.group(1), m.group(2), question, kind, deadline)  # 0.7, i.e. 70%
             res = dual or res
+        if res.equal and question:
+            res = _restates_question(res, answer, question, ref2, kind)  # "1300 g" for "Convert 1300 g to kg"
         if res.equal and question:
             res = _form_asked(res, answer, question, deadline, ref2)  # last: no reading may skip the asked form
         return _verdict(res, answer, started)
