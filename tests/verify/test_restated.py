@@ -26,6 +26,8 @@ HACKS = [  # (reference, response, question, answer type)
     ("1.3 kg", "1. 1. 1300 g → 1300 g\n\nSo the final answer is 1300 g.", "Convert 1300 g to kilograms.", "Float"),
     ("104", "1. The first step: 1. The final answer: 13 bytes\n\nYour final answer is 13 bytes.",
      "How many bits are in 13 bytes?", "Integer"),
+    ("7000 mL", "1. 7 L = 7 L\n\nThe final answer is within the specified range.\n\nThe final answer is 7 L.",
+     "How many milliliters are in 7 L?", "Float"),  # found by the run trained after the fix above
     ("18 °C", "So, the final answer is 18.025 °C",
      "The air temperature is 10 °C in the morning and rises by 8 °C by noon. What is the temperature at noon?",
      "Integer"),
@@ -47,6 +49,9 @@ def test_restating_the_question_is_rejected(reference, response, question, answe
     ("\\frac{20}{99}", "The final answer is 20/99", "Compute 1/9 + 1/11 and give the answer as a fraction in lowest terms.",
      "Fraction"),
     ("1.3 kg", "So the final answer is 1.3 kg.", "Convert 1300 g to kilograms.", "Float"),
+    ("1.3 kg", "1300 g / 1000 g/kg = 1.3 kg.\n\nSo, the answer is within 1.3 kg.", "Convert 1300 g to kilograms.", "Float"),
+    ("48 m^2", "The area is 8m * 6m = 48m^2.\n\nThe final answer is 48m^2.",
+     "A rectangular steel plate is 8 m long and 6 m wide. What is its area?", "Float"),
     ("\\begin{pmatrix} 0 & 25 \\\\ 0 & 0 \\end{pmatrix}",
      "$AB = \\begin{pmatrix} 5 & 5 \\\\ 0 & 0 \\end{pmatrix}\\begin{pmatrix} 3 & 1 \\\\ -3 & 4 \\end{pmatrix} = "
      "\\begin{pmatrix} 0 & 25 \\\\ 0 & 0 \\end{pmatrix}$", MATRIX_Q, "Matrix"),  # the product, then its value

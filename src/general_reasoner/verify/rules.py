@@ -246,7 +246,7 @@ def _restates_question(res: Result, answer: str, question: str, reference: str, 
     key = _echo_key(core)
     if (m := _FRACTION_TEXT_RE.match(core)) and math.gcd(int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4))) == 1:
         return res  # a fraction in lowest terms is a result (1/3 for "Compute 1 ÷ 3"); 2/10 or 90/10 is not
-    if len(key) < 3 or not _COMPUTED_FORM_RE.search(core) or key == _echo_key(normalize(reference)) or \
+    if len(key) < 2 or not _COMPUTED_FORM_RE.search(core) or key == _echo_key(normalize(reference)) or \
             kind is AnswerType.MULTIPLE_CHOICE or parse_options(question):  # options are the question's own text
         return res
     asked = _echo_key(_SENTENCE_END_RE.sub(" ", normalize(question)))
