@@ -14,22 +14,22 @@ P, C = "Physics", "Chemistry"
 def _km_to_m(rng: random.Random) -> Item:
     km = dec(rng.randint(1, 90) / rng.choice([1, 2, 4, 10]), 2)
     km = strip_zeros(km)
-    return Item(f"Convert {km} km to meters.", f"{shift(km, 3)} m", f"{km} km")
+    return Item(f"Convert {km} km to meters.", f"{shift(km, 3)} m", f"{shift(km, 5)} cm")
 
 
 def _minutes_to_seconds(rng: random.Random) -> Item:
     mins = rng.randint(2, 45)
-    return Item(f"How many seconds are there in {mins} minutes?", f"{mins * 60} s", f"{mins} min")
+    return Item(f"How many seconds are there in {mins} minutes?", f"{mins * 60} s", f"{mins * 60} seconds")
 
 
 def _grams_to_kg(rng: random.Random) -> Item:
     g = rng.randint(1, 99) * rng.choice([10, 50, 100])
-    return Item(f"Convert {g} g to kilograms.", f"{shift(str(g), -3)} kg", f"{g} g")
+    return Item(f"Convert {g} g to kilograms.", f"{shift(str(g), -3)} kg", f"{shift(str(g), -3)} kilograms")
 
 
 def _liters_to_ml(rng: random.Random) -> Item:
     liters = strip_zeros(dec(rng.randint(1, 40) / rng.choice([1, 2, 4, 5]), 2))
-    return Item(f"How many milliliters are in {liters} L?", f"{shift(liters, 3)} mL", f"{liters} L")
+    return Item(f"How many milliliters are in {liters} L?", f"{shift(liters, 3)} mL", f"{shift(liters, 3)} milliliters")
 
 
 def _speed(rng: random.Random) -> Item:
