@@ -244,7 +244,7 @@ def _restates_question(res: Result, answer: str, question: str, reference: str, 
             qa.number.value) and (qr := split_quantity(normalize(reference))) is not None and qa.unit == qr.unit:
         return Result(False, True, "the answer type is Integer and the stated value is not an integer")  # 18.025 °C
     key = _echo_key(core)
-    if (m := _FRACTION_TEXT_RE.match(core)) and math.gcd(int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4))) == 1:
+    if (terms := _fraction_terms(core)) is not None and math.gcd(*terms) == 1:
         return res  # a fraction in lowest terms is a result (1/3 for "Compute 1 ÷ 3"); 2/10 or 90/10 is not
     if len(key) < 2 or not _COMPUTED_FORM_RE.search(core) or key == _echo_key(normalize(reference)) or \
             kind is AnswerType.MULTIPLE_CHOICE or parse_options(question):  # options are the question's own text
@@ -263,6 +263,12 @@ def _restates_question(res: Result, answer: str, question: str, reference: str, 
 _FRACTION_TEXT_RE = re.compile(r"^\s*[-+]?\s*(?:\\[dt]?frac\s*\{\s*(\d+)\s*\}\s*\{\s*(\d+)\s*\}|(\d+)\s*/\s*(\d+))\s*$")
 
 
+def _fraction_terms(text: str) -> tuple[int, int] | None:
+    """Numerator and denominator of a plain fraction (``2/10``, ``\\frac{2}{10}``); None for anything else."""
+    m = _FRACTION_TEXT_RE.match(text)
+    return (int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4))) if m else None
+
+
 def _form_asked(res: Result, answer: str, question: str, deadline: Deadline, reference: str) -> Result:
     """An equal answer that ignores the form the question asks for: fewer decimal places or significant
     digits than asked, a fraction not in lowest terms, a polynomial not completely factored."""
@@ -277,8 +283,8 @@ def _form_asked(res: Result, answer: str, question: str, deadline: Deadline, ref
                 return Result(False, True, f"the question asks for {n} decimal places")
             if kind == "sig" and num.decimals is not None and num.sig < n:
                 return Result(False, True, f"the question asks for {n} significant figures")
-    if asks_lowest_terms(question) and (m := _FRACTION_TEXT_RE.match(_stated_core(answer))):
-        p, q = int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4))
+    if asks_lowest_terms(question) and (terms := _fraction_terms(_stated_core(answer))) is not None:
+        p, q = terms
         if q and math.gcd(p, q) > 1:
             return Result(False, True, "the fraction is not in lowest terms")
     if asks_prime_factorization(question):
