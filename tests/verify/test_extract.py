@@ -18,6 +18,8 @@ from general_reasoner.verify.extract import clean_answer, find_boxed
     ("Work...\n**Final Answer:** 3.5 m/s", "3.5 m/s"),
     ("**Final Answer**\n\n7 kg", "7 kg"),
     ("So the answer is 17.", "17."),
+    ("Your final answer is 72.\n\nYour final answer is 72", "72"),  # not "is 72"
+    ("My final answers are 3 and 4", "3 and 4"),
     ("Answer: (B)", "(B)"),
     ("blah \\boxed{200} then. Final Answer: The final answer is $10,455$. I hope it is correct.", "$10,455$."),
     ("<think>maybe \\boxed{1}</think> The answer is 2", "2"),
@@ -35,6 +37,23 @@ from general_reasoner.verify.extract import clean_answer, find_boxed
     ("", None),
 ])
 def test_extract_strict(response, expected):
+    assert extract_answer(response) == expected
+
+
+# The prompt's instruction echoed as the answer line (written by the embedded model, and learned by a
+# policy as a way out of the no-answer penalty during GRPO): a placeholder, so no answer, or the answer
+# line before it; a real answer "box" or a box with content is still an answer.
+@pytest.mark.parametrize(("response", "expected"), [
+    ("12 + 18 = 30\n\nThe answer is within \\boxed{}.", None),
+    ("The final answer is within the specified box.", None),
+    ("The final answer is in the box below", None),
+    ("Final Answer: \\boxed{}", None),
+    ("The answer is 3.\n\nThe final answer is within the box.\n\nThe box is 3.", "3."),
+    ("\\boxed{30}. The final answer is within the box.", "30"),
+    ("What do you call it? Final answer: box", "box"),
+    ("The final answer is within the range of 1 to 19.", "within the range of 1 to 19."),
+])
+def test_extract_instruction_echo(response, expected):
     assert extract_answer(response) == expected
 
 

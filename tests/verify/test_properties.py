@@ -34,6 +34,10 @@ def test_random_inputs_give_a_verdict_in_time(reference, response):
     ("5", "100000!"),
     ("5", "(10^{10})!"),
     ("1", "1e999999999"),
+    ("5", "\\boxed{1e400}"),           # past the float range: exact arithmetic, "incorrect", never an error
+    ("1e400", "\\boxed{5}"),
+    ("5 m", "\\boxed{-1e400 m}"),
+    ("50%", "\\boxed{10^{400}\\%}"),
     ("x", "((((((((((((((((((((((((((((((x))))))))))))))))))))))))))))))" * 20),
     ("1", "{" * 5000),
     ("1", "\\boxed{" * 3000),
@@ -48,6 +52,11 @@ def test_pathological_inputs(reference, response):
     assert not verdict.correct
     assert verdict.status is not Status.ERROR, verdict
     assert time.monotonic() - start < DEADLINE + 1.0
+
+
+def test_numbers_past_the_float_range_compare_exactly():
+    assert verify("1e400", "\\boxed{1.0e400}").correct
+    assert verify("1e400", "\\boxed{2e400}").status is Status.INCORRECT
 
 
 def test_deadline_holds_in_a_thread():

@@ -70,11 +70,13 @@ def test_score_responses_extracts_strictly():
         VerifyItem("42", "42"),                 # a bare response: the rules would take it, the reward does not
         VerifyItem("42", "Let me think... I am not sure."),
         VerifyItem("42", "42", extracted=True),
+        # the instruction echoed instead of an answer (a policy's way out of the no-answer penalty)
+        VerifyItem("42", "6 x 7 = 42.\n\nThe final answer is within the box."),
     ]
     rewards = score_responses(RuleVerifier(processes=1), items)
-    assert [r.value for r in rewards] == [1.0, 0.0, -0.5, -0.5, 1.0]
+    assert [r.value for r in rewards] == [1.0, 0.0, -0.5, -0.5, 1.0, -0.5]
     assert [r.verdict.status for r in rewards] == [Status.CORRECT, Status.INCORRECT, Status.NO_ANSWER,
-                                                  Status.NO_ANSWER, Status.CORRECT]
+                                                  Status.NO_ANSWER, Status.CORRECT, Status.NO_ANSWER]
 
 
 def test_score_responses_with_hybrid_and_worst_judge():

@@ -145,6 +145,30 @@ def _last_decision(text: str) -> re.Match[str] | None:
     return last
 
 
+_DECLARED_RE = re.compile(r"(?i:\banswer\s+(?:is|would\s+be|must\s+be|=)\s*[:：]?\s*(?:option\s+)?)\(?([A-J])(?![A-Za-z'’])")
+
+
+HEDGED_OPTIONS = 3  # this many different options declared "the answer" is a walk through the options
+
+
+def walked_options(response: str, question: str | None) -> list[str] | None:
+    """The options a response declares "the answer" one after another (``The answer is A.`` ... ``The
+    answer is D.``) when it names three or more different ones of the question's options, else None. The
+    last would be counted by its position, not chosen (a zero-RL policy learned this walk); a single
+    correction (``A. Wait, the answer is B``) is not a walk."""
+    if not question or not isinstance(response, str) or "nswer" not in response:
+        return None
+    options = parse_options(question)
+    if len(options) < HEDGED_OPTIONS:
+        return None
+    named = sorted({m.group(1) for m in _DECLARED_RE.finditer(response[-20_000:])} & set(options))
+    return named if len(named) >= HEDGED_OPTIONS else None
+
+
+def walk_reason(letters: list[str]) -> str:
+    return f"the response declares {len(letters)} options the answer in turn ({', '.join(letters)}): not a choice"
+
+
 def chosen_letter(text: str) -> str | None:
     """The letter an explicit decision names (``... Therefore, the correct option is A: ...``), or None."""
     m = _last_decision(_simplify(text))

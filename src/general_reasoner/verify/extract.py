@@ -2,8 +2,9 @@
 
 Order: the last ``\\boxed{...}`` / ``\\fbox{...}`` (nested braces; several boxes separated by a
 few words are one answer), else the last answer line (``Final Answer:``, ``The answer is``,
-``Answer:``, also in markdown bold), else None. With ``fallback=True`` a short response with
-neither (a bare answer or one sentence) is itself the answer.
+``Answer:``, also in markdown bold) that is not the instruction echoed back (``The final answer is
+within \\boxed{}.``, ``... within the specified box``), else None. With ``fallback=True`` a short
+response with neither (a bare answer or one sentence) is itself the answer.
 
 :func:`clean_answer` then strips what surrounds the math (``$...$``, ``\\[...\\]``, leading
 "the answer is", a final period) so both the reference and the answer reach comparison in
@@ -21,7 +22,8 @@ FALLBACK_MAX_CHARS = 300
 _BOX_RE = re.compile(r"\\(?:boxed|fbox)\s*")
 _SPECIAL_TOKEN_RE = re.compile(r"<\|[a-z_]+\|>.*$", re.S)
 _ANSWER_LINE_RE = re.compile(
-    r"(?:\*\*|__)?(?:final\s+answers?|the\s+(?:final\s+|correct\s+|right\s+)?answer\s+(?:is|should\s+be|would\s+be)"
+    r"(?:\*\*|__)?(?:final\s+answers?(?:\s+(?:is|are|would\s+be|should\s+be)\b)?"  # "Your final answer is 72"
+    r"|the\s+(?:final\s+|correct\s+|right\s+)?answer\s+(?:is|should\s+be|would\s+be)"
     r"|answer\s*(?:is)?\s*(?:\*\*|__)?\s*[:：]|réponse\s*(?:est|:)|antwort\s*:|respuesta\s*:|答案\s*[:：是为])"
     r"(?:\s*\*\*|\s*__)?\s*[:：]?\s*(?:\*\*|__)?",
     re.IGNORECASE,
@@ -38,6 +40,12 @@ _SENTENCE_END_RE = re.compile(r"(?<=[.!?])(?<!\b[A-Za-z]\.)(?<!\b(?:Dr|Mr|Ms|St|
 _STATEMENT_SPLIT_RE = re.compile(r"(?<=[.!?。])\s+(?=[A-Z\u4e00-\u9fff])|\n+|(?<=[.!?]\$\$)\s*|(?<=\$)\s+(?=[A-Z])"
                                  r"|(?<=\.\\\])\s*")
 _DIGIT_OR_DOLLAR_RE = re.compile(r"\d|\$")
+# the instruction echoed as the answer ("The final answer is within \boxed{}.", "... within the specified box"):
+# a placeholder, not an answer; the answer line before it (if any) is the one that states the answer
+_PLACEHOLDER_RE = re.compile(
+    r"^(?:(?:put|placed|written|given|shown|stated|enclosed)\s+)?(?:(?:(?:with)?in(?:side)?|in)\s+(?:the\s+|a\s+)?"
+    r"(?:specified\s+|given\s+|following\s+|above\s+|provided\s+|requested\s+)?"
+    r"(?:\\(?:boxed|fbox)\s*(?:\{\s*\})?|box(?:ed)?(?:\s+(?:below|above))?)|\\(?:boxed|fbox)\s*\{\s*\})\s*[.!]?$", re.I)
 
 
 _BRACE_TOKEN_RE = re.compile(r"\\.|[{}]", re.S)
@@ -150,14 +158,25 @@ def extract_answer(response: str, *, fallback: bool = False) -> str | None:
         if after.strip():
             text = after
     boxes = find_boxed(text) if "box" in text else []
-    line_at, label = -1, None
+    line_at, line, label = -1, None, None
     tail = text[-20_000:]
     if _ANSWER_KEY_RE.search(tail):
         offset = len(text) - len(tail)
+        labels = []
         for m in _ANSWER_LINE_RE.finditer(tail):
             at = offset + m.start()
             if not any(start < at < end for start, end, _ in boxes[-8:]):  # a label inside a box is its content
+                labels.append((at, m))
+        box_at = boxes[-1][0] if boxes and boxes[-1][2].strip() else -1  # (an empty \\boxed{} decides nothing)
+        for at, m in reversed(labels[-8:]):
+            if at < box_at:  # a box after it decides; its line is read only if that box is empty
                 line_at, label = at, m
+                break
+            line = _answer_line(text, m)
+            if line is None or not _PLACEHOLDER_RE.match(line):
+                line_at = at
+                break
+            line = None  # "The answer is 30. The final answer is within \boxed{}.": the echo is no answer
     hashed = None
     if "####" in tail:
         for m in _HASH_ANSWER_RE.finditer(tail):
@@ -171,7 +190,8 @@ def extract_answer(response: str, *, fallback: bool = False) -> str | None:
             return claim  # "\\boxed{B} -- on second thought, it is D": the last claim counts
         if boxed is not None and boxed.strip():
             return boxed.strip()
-    line = _answer_line(text, label) if label is not None else None
+    if line is None and label is not None:
+        line = _answer_line(text, label)
     if line is not None:
         return line
     if fallback:

@@ -19,6 +19,7 @@ comparison whose tolerance is tied to the precision each side states.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from fractions import Fraction
@@ -174,6 +175,14 @@ def _quantum_f(num: Number) -> float | None:
     return None if num.decimals is None else 10.0 ** -num.decimals
 
 
+def _float(x: Fraction) -> float:
+    """``float(x)``, or +-inf past the float range (``1e400``), where only exact arithmetic decides."""
+    try:
+        return float(x)
+    except OverflowError:
+        return math.inf if x > 0 else -math.inf
+
+
 def numbers_equal(ref: Number, ans: Number) -> tuple[bool, bool]:
     """(equal, near): ``near`` means within 1% but outside the stated precision.
 
@@ -183,9 +192,9 @@ def numbers_equal(ref: Number, ans: Number) -> tuple[bool, bool]:
     r, a = ref.value, ans.value
     if r == a:
         return True, True
-    fr, fa = float(r), float(a)
+    fr, fa = _float(r), _float(a)
     big = max(abs(fr), abs(fa))
-    if not 1e-200 < big < 1e200:
+    if not 1e-200 < big < 1e200:  # (also past the float range: 1e400)
         return numbers_equal_exact(ref, ans)
     d = abs(fa - fr)
     if d > 0.06 * big:
@@ -245,7 +254,7 @@ def numbers_equal_exact(ref: Number, ans: Number) -> tuple[bool, bool]:
     r, a = ref.value, ans.value
     if r == a:
         return True, True
-    fr, fa = float(r), float(a)
+    fr, fa = _float(r), _float(a)
     big = max(abs(fr), abs(fa))
     if abs(fr - fa) > 0.06 * big and 1e-200 < big < 1e200:
         return False, False  # fast path: no tolerance below is wider than 5% of the value

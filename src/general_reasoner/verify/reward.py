@@ -61,6 +61,7 @@ def compute_reward(verdict: Verdict, reference: str, config: RewardConfig = Rewa
 
 def prepare_for_reward(items: Sequence[VerifyItem]) -> list[VerifyItem | Verdict]:
     """Strict extraction: each item becomes an extracted item to verify, or a ``no_answer`` verdict."""
+    from general_reasoner.verify.choice import walk_reason, walked_options
     from general_reasoner.verify.model import answer_of
 
     out: list[VerifyItem | Verdict] = []
@@ -69,6 +70,8 @@ def prepare_for_reward(items: Sequence[VerifyItem]) -> list[VerifyItem | Verdict
         if answer is None:
             out.append(Verdict(Status.NO_ANSWER, None, "no boxed answer or answer line in the response",
                                method="extract"))
+        elif not item.extracted and (walk := walked_options(item.response, item.question)):
+            out.append(Verdict(Status.INCORRECT, answer, walk_reason(walk), method="extract"))  # for any judge
         else:
             out.append(replace(item, response=answer, extracted=True))
     return out

@@ -20,6 +20,8 @@ from general_reasoner.verify.choice import (
     parse_options,
     reference_letter,
     strings_equal,
+    walk_reason,
+    walked_options,
 )
 from general_reasoner.verify.compare import Ctx, Result, compare_texts, quantities_result, squash
 from general_reasoner.verify.deadline import (
@@ -633,6 +635,8 @@ def verify(reference: str, response: str, *, question: str | None = None,
             res = _restates_question(res, answer, question, ref2, kind)  # "1300 g" for "Convert 1300 g to kg"
         if res.equal and question:
             res = _form_asked(res, answer, question, deadline, ref2)  # last: no reading may skip the asked form
+        if res.equal and not extracted and (walk := walked_options(response, question)):
+            res = Result(False, True, walk_reason(walk))  # "The answer is A. ... The answer is D."
         return _verdict(res, answer, started)
     except DeadlineExceeded as err:
         return Verdict(Status.TIMEOUT, answer, str(err), "rule", time.monotonic() - started, False)
