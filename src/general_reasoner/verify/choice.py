@@ -145,6 +145,7 @@ def _last_decision(text: str) -> re.Match[str] | None:
     return last
 
 
+# unlike _DECISION_RE: "answer" only, and the letter upper case ("the answer is a share near 68%" is no "A")
 _DECLARED_RE = re.compile(r"(?i:\banswer\s+(?:is|would\s+be|must\s+be|=)\s*[:：]?\s*(?:option\s+)?)\(?([A-J])(?![A-Za-z'’])")
 
 

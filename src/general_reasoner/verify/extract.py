@@ -158,7 +158,7 @@ def extract_answer(response: str, *, fallback: bool = False) -> str | None:
         if after.strip():
             text = after
     boxes = find_boxed(text) if "box" in text else []
-    line_at, line, label = -1, None, None
+    line_at, line = -1, None
     tail = text[-20_000:]
     if _ANSWER_KEY_RE.search(tail):
         offset = len(text) - len(tail)
@@ -169,8 +169,8 @@ def extract_answer(response: str, *, fallback: bool = False) -> str | None:
                 labels.append((at, m))
         box_at = boxes[-1][0] if boxes and boxes[-1][2].strip() else -1  # (an empty \\boxed{} decides nothing)
         for at, m in reversed(labels[-8:]):
-            if at < box_at:  # a box after it decides; its line is read only if that box is empty
-                line_at, label = at, m
+            if at < box_at:  # a box with content after it decides (returned below), so its line is never read
+                line_at = at
                 break
             line = _answer_line(text, m)
             if line is None or not _PLACEHOLDER_RE.match(line):
@@ -190,8 +190,6 @@ def extract_answer(response: str, *, fallback: bool = False) -> str | None:
             return claim  # "\\boxed{B} -- on second thought, it is D": the last claim counts
         if boxed is not None and boxed.strip():
             return boxed.strip()
-    if line is None and label is not None:
-        line = _answer_line(text, label)
     if line is not None:
         return line
     if fallback:
