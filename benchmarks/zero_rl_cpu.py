@@ -4,9 +4,9 @@ Trains the embedded SmolLM2-135M-Instruct with GRPO (cpu-small preset, rule veri
 reward) on the bundled training split and evaluates greedily on the held-out split before and after
 (the whole 196-item test split by default; a fixed hashed subset with --eval-items N). Prints
 accuracy and no-answer rate before/after with 95% bootstrap intervals, and the paired bootstrap
-interval of each change; the goal is a gain whose interval excludes zero.
+interval of each change; the goal is a gain whose interval excludes zero. The recorded run (first line):
 
-    .venv/bin/python benchmarks/zero_rl_cpu.py --steps 40 --minutes 40 --results docs/results  # the recorded run
+    .venv/bin/python benchmarks/zero_rl_cpu.py --steps 46 --minutes 40 --threads 2 --results docs/results
     .venv/bin/python benchmarks/zero_rl_cpu.py --steps 6 --eval-items 16 --output runs/zr_short
     .venv/bin/python benchmarks/zero_rl_cpu.py --results docs/results   # also write the results page
 
@@ -26,7 +26,7 @@ from pathlib import Path
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--steps", type=int, default=40, help="GRPO steps (default 40)")
+    p.add_argument("--steps", type=int, default=46, help="GRPO steps (default 46)")
     p.add_argument("--eval-items", type=int, default=0, help="held-out items (default 0: the whole test split)")
     p.add_argument("--eval-tokens", type=int, default=None, help="max new tokens when evaluating (default: preset)")
     p.add_argument("--eval-steps", type=int, default=0, help="extra validation every N steps (default: none)")

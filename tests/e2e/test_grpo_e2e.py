@@ -17,7 +17,7 @@ pytestmark = pytest.mark.slow
 
 TINY = ["max_completion_length=12", "val_limit=2", "val_max_new_tokens=8", "val_batch_size=2",
         "report_to=none", "num_threads=1", "prompts_per_step=2", "mini_batch_prompts=2", "micro_batch=4",
-        "num_generations=2"]  # cpu-small has the KL on (beta 0.04), so that its logging is checked
+        "num_generations=2"]  # cpu-small has the KL on (beta 0.1), so that its logging is checked
 
 
 def _records(path: Path) -> list[dict]:

@@ -52,6 +52,8 @@ OVERRIDES = [
     ("val_limit=none", "val_limit", None),
     ("difficulties=easy", "difficulties", ("easy",)),
     ("difficulties=easy,medium", "difficulties", ("easy", "medium")),
+    ("bf16=false", "bf16", False),
+    ("bf16=off", "bf16", False),
 ]
 
 
@@ -70,6 +72,7 @@ ERRORS = [
     (["num_generations=1"], "at least 2"),
     (["prompts_per_step=3"], "multiple of mini_batch_prompts"),
     (["difficulties=eazy"], "Did you mean: easy"),
+    (["bf16=maybe"], "not a valid bool"),
 ]
 
 
@@ -98,8 +101,9 @@ def test_trl_accepts_the_cpu_small_config(tmp_path) -> None:  # type: ignore[no-
     from trl import GRPOConfig
 
     cfg = GRPOConfig(**trl_config_kwargs(resolve("cpu-small", output=str(tmp_path)), 1))
-    assert (cfg.num_generations, cfg.beta, cfg.loss_type, cfg.use_cpu) == (8, 0.04, "dapo", True)
-    assert (cfg.temperature, cfg.lr_scheduler_type, cfg.max_completion_length) == (0.7, "cosine", 96)
+    assert (cfg.num_generations, cfg.beta, cfg.loss_type, cfg.use_cpu) == (8, 0.1, "dapo", True)
+    assert (cfg.temperature, cfg.lr_scheduler_type, cfg.max_completion_length, cfg.learning_rate) == (
+        0.7, "cosine", 96, 2e-5)
     assert cfg.generation_batch_size == 16 and cfg.steps_per_generation == 1
     assert cfg.use_bias_correction_kl is False and cfg.remove_unused_columns is False
 
@@ -138,3 +142,20 @@ def test_select_difficulties_refuses_an_empty_result() -> None:
 
     with pytest.raises(DataError, match="No training question has difficulty hard"):
         select_difficulties([_sample(0, "easy")], ("hard",))
+
+
+def test_bf16_auto_follows_the_cpu(monkeypatch: pytest.MonkeyPatch) -> None:
+    """cpu-small's bf16=None becomes bf16 autocast only where the CPU computes bf16 natively."""
+    from general_reasoner.train import presets
+
+    assert preset("cpu-small").bf16 is None
+    for native in (True, False):
+        monkeypatch.setattr(presets, "cpu_has_bf16", lambda native=native: native)
+        assert resolve("cpu-small").bf16 is native
+        assert trl_config_kwargs(preset("cpu-small"), 1)["bf16"] is native
+        assert apply_overrides(preset("cpu-small"), ["bf16=none"]).bf16 is native
+    # asked for explicitly on a CPU that emulates it: a clear error, not a slow run
+    with pytest.raises(ConfigError, match="emulated"):
+        apply_overrides(preset("cpu-small"), ["bf16=true"])
+    monkeypatch.setattr(presets, "cpu_has_bf16", lambda: True)
+    assert apply_overrides(preset("cpu-small"), ["bf16=true"]).bf16 is True

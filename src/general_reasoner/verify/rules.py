@@ -214,6 +214,11 @@ def _option_by_value(answer: str, options: dict[str, str]) -> str | None:
 _LEAD_WORDS_RE = re.compile(r"^(?:(?:is|are|equals?|was|be|of|to|:)\s+)+|^[A-Za-z]{1,3}(?:_\w+)?\s*=\s*(?=\S)")
 _ECHO_STRIP_RE = re.compile(r"\s+|\$|\\[,;!]|\\(?:left|right)\b|\\text\s*\{([^{}]*)\}|\\mathrm\s*\{([^{}]*)\}")
 _COMPUTED_FORM_RE = re.compile(r"\d\s*(?:[-+*/×÷^·]|\\(?:times|cdot|div|frac))\s*\S|\\frac|\d\s*[A-Za-zµμΩ°%]")
+# An expression in a variable written as an operation (``(x - 9)(x - 6)``, ``2x + 3x``, ``(x+1)^2``), for
+# answers without words: a policy answered "Expand and simplify (x - 9)(x - 6)" with the product itself.
+_EXPR_FORM_RE = re.compile(r"\)\s*\(|(?<![A-Za-z])[A-Za-z]\s*[-+*/^]\s*[\w(\\]|[-+*/^]\s*\(")
+_WORD_RE = re.compile(r"[A-Za-z]{3,}")
+_LATEX_CMD_RE = re.compile(r"\\[A-Za-z]+")
 _MATRIX_RE = re.compile(r"\\begin\{[pbvBV]?matrix\}")
 _FRAC_RE = re.compile(r"\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}")
 _SENTENCE_END_RE = re.compile(r"[.,;:!?](?=\s|$)")
@@ -233,7 +238,7 @@ def _echo_key(text: str) -> str:
 def _restates_question(res: Result, answer: str, question: str, reference: str, kind: AnswerType | None) -> Result:
     """An equal answer that only restates what the question gives: the fraction it asks to simplify
     (``2/10``), the sum it asks to compute (``1/9 + 1/11``), the quantity it asks to convert (``1300 g``,
-    ``13 bytes`` for the bits in them), the matrices it asks to multiply. Equal in value, but no answer: a
+    ``13 bytes`` for the bits in them), the matrices it asks to multiply, the product it asks to expand. Equal in value, but no answer: a
     policy trained on a rule reward finds these. Where the reference is written the same way, it stands."""
     core = _stated_core(answer)
     if "=" in core and "=" not in reference and not any(op in core for op in ("<=", ">=", "!=")):
@@ -248,7 +253,9 @@ def _restates_question(res: Result, answer: str, question: str, reference: str, 
     key = _echo_key(core)
     if (terms := _fraction_terms(core)) is not None and math.gcd(*terms) == 1:
         return res  # a fraction in lowest terms is a result (1/3 for "Compute 1 ÷ 3"); 2/10 or 90/10 is not
-    if len(key) < 2 or not _COMPUTED_FORM_RE.search(core) or key == _echo_key(normalize(reference)) or \
+    computed = _COMPUTED_FORM_RE.search(core) or (
+        _EXPR_FORM_RE.search(core) and not _WORD_RE.search(_LATEX_CMD_RE.sub("", core)))
+    if len(key) < 2 or not computed or key == _echo_key(normalize(reference)) or \
             kind is AnswerType.MULTIPLE_CHOICE or parse_options(question):  # options are the question's own text
         return res
     asked = _echo_key(_SENTENCE_END_RE.sub(" ", normalize(question)))
