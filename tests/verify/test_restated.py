@@ -3,8 +3,7 @@
 In the 38-step zero-RL CPU run (benchmarks/zero_rl_cpu.py, docs/results/zero_rl_cpu.md) the
 135M policy learned to answer with what the question gives: the fraction to simplify, the sum to
 compute, the quantity to convert, the matrices to multiply (and, in a later run, the product to
-expand). Each is equal in value to the
-reference, and each was accepted. They are no answers; the responses below are the run's own.
+expand). Each is equal in value to the reference, and each was accepted. They are no answers; the responses below are the run's own.
 """
 
 import pytest

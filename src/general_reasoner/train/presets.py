@@ -137,9 +137,9 @@ _PAPER = dict(
 # - micro_batch 16: the whole 2x8-completion step in one forward/backward.
 # - bf16 None (auto): bf16 autocast for the training passes where the CPU computes bf16 natively
 #   (AVX512-BF16, AMX; fp32 elsewhere). On a 2-core AMD EPYC with AVX512-BF16 a forward+backward of
-#   16x250 tokens took 13.0 s against 30.7 s in fp32, and a GRPO step 49-52 s against 54-59 s
-#   (generation, a third of the step, stays fp32: see docs/results/zero_rl_cpu.md). The weights and
-#   the optimizer stay fp32; held-out evaluation is fp32.
+#   16x250 tokens took 13.0 s against 30.7 s in fp32, and a GRPO step 44-45 s median against 63-66 s
+#   over the benchmark's runs (generation, ~18 s of the step, stays fp32: see
+#   docs/results/zero_rl_cpu.md). The weights and the optimizer stay fp32; held-out evaluation is fp32.
 _CPU_SMALL = dict(
     preset="cpu-small", prompts_per_step=2, mini_batch_prompts=2, micro_batch=16, num_generations=8,
     max_prompt_length=512, max_completion_length=96, temperature=0.7, learning_rate=2e-5,
@@ -236,16 +236,19 @@ def validate(s: GRPOSettings) -> GRPOSettings:
         raise ConfigError(f"Verifier mode {s.verifier!r} needs a judge: set verifier_model=MODEL "
                           f"(and/or verifier_url=URL).")
     if s.bf16 is None:
-        s = s.replace(bf16=auto_bf16(s.use_cpu))
+        s = s.replace(bf16=bf16_for(s))
     if s.use_cpu and s.bf16 and not cpu_has_bf16():
         raise ConfigError("bf16 on this CPU is emulated (no AVX512-BF16 or AMX): slower than fp32. Set "
                           "bf16=false with use_cpu=true.")
     return s
 
 
-def auto_bf16(use_cpu: bool) -> bool:
-    """``bf16=None``: bf16 autocast where the device computes it natively, else full precision."""
-    if use_cpu:
+def bf16_for(s: GRPOSettings) -> bool:
+    """The settings' bf16; ``None`` (auto): bf16 autocast where the device computes it natively, else
+    full precision."""
+    if s.bf16 is not None:
+        return s.bf16
+    if s.use_cpu:
         return cpu_has_bf16()
     try:
         import torch
@@ -292,8 +295,7 @@ def trl_config_kwargs(s: GRPOSettings, processes: int | None = None) -> dict[str
         max_steps=s.max_steps if s.max_steps > 0 else -1, num_train_epochs=s.num_train_epochs,
         logging_steps=s.logging_steps, save_strategy="steps", save_steps=max(1, s.save_steps),
         save_total_limit=s.save_total_limit, eval_strategy="no",
-        use_cpu=s.use_cpu, bf16=auto_bf16(s.use_cpu) if s.bf16 is None else s.bf16, fp16=False,
-        gradient_checkpointing=s.gradient_checkpointing,
+        use_cpu=s.use_cpu, bf16=bf16_for(s), fp16=False, gradient_checkpointing=s.gradient_checkpointing,
         use_vllm=s.use_vllm, report_to=list(s.report_to),
         remove_unused_columns=False, shuffle_dataset=True, disable_tqdm=False,
     )

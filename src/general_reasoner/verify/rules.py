@@ -238,8 +238,9 @@ def _echo_key(text: str) -> str:
 def _restates_question(res: Result, answer: str, question: str, reference: str, kind: AnswerType | None) -> Result:
     """An equal answer that only restates what the question gives: the fraction it asks to simplify
     (``2/10``), the sum it asks to compute (``1/9 + 1/11``), the quantity it asks to convert (``1300 g``,
-    ``13 bytes`` for the bits in them), the matrices it asks to multiply, the product it asks to expand. Equal in value, but no answer: a
-    policy trained on a rule reward finds these. Where the reference is written the same way, it stands."""
+    ``13 bytes`` for the bits in them), the matrices it asks to multiply, the product it asks to expand.
+    Equal in value, but no answer: a policy trained on a rule reward finds these. Where the reference is
+    written the same way, it stands."""
     core = _stated_core(answer)
     if "=" in core and "=" not in reference and not any(op in core for op in ("<=", ">=", "!=")):
         core = core.rsplit("=", 1)[1].strip()  # AB = (the product written out) = (its value): the value
