@@ -27,7 +27,7 @@ BATCHES = [
     # preset, processes, per_device, grad_accum, generation_batch
     ("paper", 8, 8, 32, 8192),    # the paper's node: 2048 completions per update, 4 updates per rollout
     ("paper", 1, 8, 256, 8192),
-    ("cpu-small", 1, 16, 1, 16),
+    ("cpu-small", 1, 8, 1, 8),
 ]
 
 
@@ -70,7 +70,7 @@ ERRORS = [
     (["verifier=hybird"], "Did you mean: hybrid"),
     (["verifier=model"], "needs a judge"),
     (["num_generations=1"], "at least 2"),
-    (["prompts_per_step=3"], "multiple of mini_batch_prompts"),
+    (["prompts_per_step=3", "mini_batch_prompts=2"], "multiple of mini_batch_prompts"),
     (["difficulties=eazy"], "Did you mean: easy"),
     (["bf16=maybe"], "not a valid bool"),
 ]
@@ -104,7 +104,7 @@ def test_trl_accepts_the_cpu_small_config(tmp_path) -> None:  # type: ignore[no-
     assert (cfg.num_generations, cfg.beta, cfg.loss_type, cfg.use_cpu) == (8, 0.1, "dapo", True)
     assert (cfg.temperature, cfg.lr_scheduler_type, cfg.max_completion_length, cfg.learning_rate) == (
         0.7, "cosine", 96, 2e-5)
-    assert cfg.generation_batch_size == 16 and cfg.steps_per_generation == 1
+    assert cfg.generation_batch_size == 8 and cfg.steps_per_generation == 1
     assert cfg.use_bias_correction_kl is False and cfg.remove_unused_columns is False
 
 
