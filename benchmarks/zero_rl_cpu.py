@@ -1,8 +1,9 @@
 """Zero-RL efficacy on CPU: does GRPO with the verifier reward improve the embedded model?
 
 Trains the embedded SmolLM2-135M-Instruct with GRPO (cpu-small preset with two prompts per step,
-``--prompts-per-step``; rule verifier, the paper's reward) on the bundled training split and evaluates greedily on the held-out split before and after
-(the whole 196-item test split by default; a fixed hashed subset with --eval-items N). Prints
+``--prompts-per-step``; rule verifier, the paper's reward) on the bundled training split and
+evaluates greedily on the held-out split before and after (the whole 196-item test split by
+default; a fixed hashed subset with --eval-items N). Prints
 accuracy and no-answer rate before/after with 95% bootstrap intervals, and the paired bootstrap
 interval of each change; the goal is a gain whose interval excludes zero. The recorded run (first line):
 

@@ -136,12 +136,13 @@ _PAPER = dict(
 #   it; the paper's 1e-4 has no measurable effect over tens of steps.
 # - prompts_per_step 1 (8 completions), micro_batch 8: one group per update, in one forward/backward.
 #   A step of 8 completions took 15-28 s (median ~20 s) with bf16 against 32-54 s (median 44-45 s) for
-#   2 prompts x 8; decoding 8 sequences costs about half of 16, so per prompt it is no slower, and twice
-#   as many updates fit the same time (final8 against final7 in docs/results/zero_rl_cpu.md).
+#   2 prompts x 8; decoding 8 sequences costs about half of 16, so per prompt it is no slower. Over the
+#   same 92 prompts it gained less (final8: +2.0 [-1.5, +5.6] against final7's +6.1 [+2.0, +10.2], one
+#   seed each; docs/results/zero_rl_cpu.md), so benchmarks/zero_rl_cpu.py runs 2 prompts per step.
 # - bf16 None (auto): bf16 autocast for the training passes where the CPU computes bf16 natively
 #   (AVX512-BF16, AMX; fp32 elsewhere). On a 2-core AMD EPYC with AVX512-BF16 a forward+backward of
-#   16x250 tokens took 13.0 s against 30.7 s in fp32, and a GRPO step of 2 prompts x 8 44-45 s median against
-#   63-66 s over the benchmark's runs (generation, ~18 s of the step, stays fp32: see
+#   16x250 tokens took 13.0 s against 30.7 s in fp32, and a GRPO step of 2 prompts x 8 44-45 s median
+#   against 63-66 s over the benchmark's runs (generation, ~18 s of the step, stays fp32: see
 #   docs/results/zero_rl_cpu.md). The weights and the optimizer stay fp32; held-out evaluation is fp32.
 _CPU_SMALL = dict(
     preset="cpu-small", prompts_per_step=1, mini_batch_prompts=1, micro_batch=8, num_generations=8,
