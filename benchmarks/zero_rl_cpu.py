@@ -25,6 +25,20 @@ import time
 from pathlib import Path
 
 
+def _generations(overrides: list[str], base) -> int:  # type: ignore[no-untyped-def]
+    """Samples per prompt after ``--set num_generations=N`` (the last one wins), so that one update still
+    takes every prompt's group in one micro-batch; a value that is not a number is left to resolve()'s error."""
+    value: object = base.num_generations
+    for pair in overrides:
+        key, _, text = pair.partition("=")
+        if key.strip().replace("-", "_") == "num_generations":
+            value = text
+    try:
+        return int(str(value))
+    except ValueError:
+        return base.num_generations
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--steps", type=int, default=46, help="GRPO steps (default 46)")
@@ -58,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
                        val_limit=args.eval_items if args.eval_items > 0 else "none",
                        val_max_new_tokens=args.eval_tokens, eval_steps=args.eval_steps,
                        prompts_per_step=args.prompts_per_step, mini_batch_prompts=args.prompts_per_step,
-                       micro_batch=args.prompts_per_step * preset("cpu-small").num_generations,
+                       micro_batch=args.prompts_per_step * _generations(args.overrides, preset("cpu-small")),
                        learning_rate=args.lr, num_threads=args.threads or None, max_train_minutes=args.minutes or None,
                        save_steps=max(args.steps // 2, 1))
     started = time.time()

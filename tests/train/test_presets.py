@@ -159,3 +159,24 @@ def test_bf16_auto_follows_the_cpu(monkeypatch: pytest.MonkeyPatch) -> None:
         apply_overrides(preset("cpu-small"), ["bf16=true"])
     monkeypatch.setattr(presets, "cpu_has_bf16", lambda: True)
     assert apply_overrides(preset("cpu-small"), ["bf16=true"]).bf16 is True
+
+
+def _zero_rl_benchmark():  # type: ignore[no-untyped-def]
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "zero_rl_cpu.py"
+    spec = importlib.util.spec_from_file_location("zero_rl_cpu_bench", path)
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+@pytest.mark.parametrize(("overrides", "gens"), [([], 8), (["num_generations=4"], 4), (["num-generations = 16"], 16),
+                                                 (["num_generations=4", "num_generations=6"], 6)])
+def test_efficacy_benchmark_micro_batch_follows_num_generations(overrides: list[str], gens: int) -> None:
+    bench = _zero_rl_benchmark()
+    assert bench._generations(overrides, preset("cpu-small")) == gens
+    s = resolve("cpu-small", overrides, prompts_per_step=2, mini_batch_prompts=2, micro_batch=2 * gens)
+    assert (s.num_generations, s.micro_batch) == (gens, 2 * gens)  # what the benchmark resolves
+    assert trl_batch_sizes(s, 1)["gradient_accumulation_steps"] == 1  # one update, one micro-batch: no batch error
