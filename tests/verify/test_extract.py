@@ -52,6 +52,17 @@ def test_extract_strict(response, expected):
     ("\\boxed{30}. The final answer is within the box.", "30"),
     ("What do you call it? Final answer: box", "box"),
     ("The final answer is within the range of 1 to 19.", "within the range of 1 to 19."),
+    # the rest of the echo, written by seed-1 and seed-0 policies of the zero-RL benchmark (graded "incorrect", 0,
+    # instead of no answer, -0.5): the instruction, a box cut off by the token limit, a name and "=" with nothing after
+    ("Thus the final answer is within the specified constraints.", None),
+    ("So the final answer is not within the specified format.", None),
+    ("To put the final answer into a specific format, you can use the", None),
+    ("1. To put the final answer into a box, add a comma after the final answer:\n\n\\boxed{\n\\textbf{Ag}\\textbf{:", None),
+    ("Solve for x. Final answer: x =", None),
+    ("The answer is 5. Final answer: Q_d =", "5."),  # the answer line before it states the answer
+    ("Final answer: \\boxed{\n42\n}", "42"),  # a box across lines is closed: an answer
+    ("So the final answer of the problem is 42", "of the problem is 42"),
+    ("Final answer: a <= b", "a <= b"),
 ])
 def test_extract_instruction_echo(response, expected):
     assert extract_answer(response) == expected

@@ -72,11 +72,14 @@ def test_score_responses_extracts_strictly():
         VerifyItem("42", "42", extracted=True),
         # the instruction echoed instead of an answer (a policy's way out of the no-answer penalty)
         VerifyItem("42", "6 x 7 = 42.\n\nThe final answer is within the box."),
+        VerifyItem("42", "Thus the final answer is within the specified constraints."),  # the rest of the echo
+        VerifyItem("42", "6 x 7. Final answer:\n\\boxed{\n\\textbf{4"),  # cut off inside the box
     ]
     rewards = score_responses(RuleVerifier(processes=1), items)
-    assert [r.value for r in rewards] == [1.0, 0.0, -0.5, -0.5, 1.0, -0.5]
+    assert [r.value for r in rewards] == [1.0, 0.0, -0.5, -0.5, 1.0, -0.5, -0.5, -0.5]
     assert [r.verdict.status for r in rewards] == [Status.CORRECT, Status.INCORRECT, Status.NO_ANSWER,
-                                                  Status.NO_ANSWER, Status.CORRECT, Status.NO_ANSWER]
+                                                  Status.NO_ANSWER, Status.CORRECT, Status.NO_ANSWER,
+                                                  Status.NO_ANSWER, Status.NO_ANSWER]
 
 
 def test_score_responses_with_hybrid_and_worst_judge():

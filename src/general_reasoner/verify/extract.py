@@ -22,7 +22,8 @@ FALLBACK_MAX_CHARS = 300
 _BOX_RE = re.compile(r"\\(?:boxed|fbox)\s*")
 _SPECIAL_TOKEN_RE = re.compile(r"<\|[a-z_]+\|>.*$", re.S)
 _ANSWER_LINE_RE = re.compile(
-    r"(?:\*\*|__)?(?:final\s+answers?(?:\s+(?:is|are|would\s+be|should\s+be)\b)?"  # "Your final answer is 72"
+    r"(?:\*\*|__)?(?:final\s+answers?(?:\s+(?:is|are|would\s+be|should\s+be)\b|(?![ \t]+(?:in|into|within|inside)\b))"
+    # "Your final answer is 72"; not "put the final answer into a box" (the instruction, no answer)
     r"|the\s+(?:final\s+|correct\s+|right\s+)?answer\s+(?:is|should\s+be|would\s+be)"
     r"|answer\s*(?:is)?\s*(?:\*\*|__)?\s*[:：]|réponse\s*(?:est|:)|antwort\s*:|respuesta\s*:|答案\s*[:：是为])"
     r"(?:\s*\*\*|\s*__)?\s*[:：]?\s*(?:\*\*|__)?",
@@ -46,6 +47,12 @@ _PLACEHOLDER_RE = re.compile(
     r"^(?:(?:put|placed|written|given|shown|stated|enclosed)\s+)?(?:(?:(?:with)?in(?:side)?|in)\s+(?:the\s+|a\s+)?"
     r"(?:specified\s+|given\s+|following\s+|above\s+|provided\s+|requested\s+)?"
     r"(?:\\(?:boxed|fbox)\s*(?:\{\s*\})?|box(?:ed)?(?:\s+(?:below|above))?)|\\(?:boxed|fbox)\s*\{\s*\})\s*[.!]?$", re.I)
+# the rest of the instruction echoed ("within the specified constraints", "not within the specified format",
+# "into a specific format, you can use the"): no value in it, so no answer either
+_ECHO_LINE_RE = re.compile(r"^(?:not\s+)?(?:with)?in(?:to|side)?\s+(?:the\s+|a\s+|an\s+)?(?:specified|specific|required"
+                           r"|requested|given|desired|correct|proper|expected|appropriate)\s+(?:format|form|constraints?|box"
+                           r"|step-by-step\s+process|process|steps?|way|manner|instructions?|guidelines?|rules?"
+                           r"|requirements?|template|style)\b[^\d$\\]*$", re.I)
 
 
 _BRACE_TOKEN_RE = re.compile(r"\\.|[{}]", re.S)
@@ -142,6 +149,18 @@ def _answer_line(text: str, last: re.Match[str] | None = None) -> str | None:
     return line or None
 
 
+def _no_answer_line(line: str, at: int, boxes: list[tuple[int, int, str]]) -> bool:
+    """An answer line that states nothing: the instruction echoed, a box opened and never closed (the
+    response cut off inside it: ``Final answer:\n\\boxed{``), or a name with nothing after its ``=``
+    (``x =``). Each was graded "incorrect", which let a policy escape the no-answer penalty by writing
+    the label alone."""
+    if _PLACEHOLDER_RE.match(line) or _ECHO_LINE_RE.match(line):
+        return True
+    if _BOX_RE.match(line) and not any(start > at for start, _, _ in boxes):
+        return True
+    return line.endswith("=") and not line.endswith(("==", "<=", ">=", "!="))
+
+
 def extract_answer(response: str, *, fallback: bool = False) -> str | None:
     """The final answer stated in ``response``, or None when there is none.
 
@@ -173,7 +192,7 @@ def extract_answer(response: str, *, fallback: bool = False) -> str | None:
                 line_at = at
                 break
             line = _answer_line(text, m)
-            if line is None or not _PLACEHOLDER_RE.match(line):
+            if line is None or not _no_answer_line(line, at, boxes):
                 line_at = at
                 break
             line = None  # "The answer is 30. The final answer is within \boxed{}.": the echo is no answer
