@@ -25,21 +25,24 @@ import time
 from pathlib import Path
 
 
-def _generations(overrides: list[str], base) -> int:  # type: ignore[no-untyped-def]
-    """Samples per prompt after ``--set num_generations=N`` (the last one wins), so that one update still
-    takes every prompt's group in one micro-batch; a value that is not a number is left to resolve()'s error."""
-    value: object = base.num_generations
-    for pair in overrides:
-        key, _, text = pair.partition("=")
-        if key.strip().replace("-", "_") == "num_generations":
-            value = text
-    try:
-        return int(str(value))
-    except ValueError:
-        return base.num_generations
+def settings_for(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The run's settings: cpu-small, the flags, then ``--set`` (the project's parser and errors). One update
+    takes every prompt's group in one micro-batch, so micro_batch follows ``--set num_generations=N``; a
+    ``--set micro_batch=M`` of the user's own still wins (resolve() applies ``--set`` last)."""
+    from general_reasoner.train.presets import resolve
+
+    explicit = dict(output=args.output, difficulties="" if args.difficulties == "all" else args.difficulties,
+                    max_steps=args.steps, val_limit=args.eval_items if args.eval_items > 0 else "none",
+                    val_max_new_tokens=args.eval_tokens, eval_steps=args.eval_steps,
+                    prompts_per_step=args.prompts_per_step, mini_batch_prompts=args.prompts_per_step,
+                    learning_rate=args.lr, num_threads=args.threads or None,
+                    max_train_minutes=args.minutes or None, save_steps=max(args.steps // 2, 1))
+    first = resolve("cpu-small", args.overrides, **explicit)
+    return resolve("cpu-small", args.overrides, **explicit,
+                   micro_batch=first.mini_batch_prompts * first.num_generations)
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--steps", type=int, default=46, help="GRPO steps (default 46)")
     p.add_argument("--eval-items", type=int, default=0, help="held-out items (default 0: the whole test split)")
@@ -58,23 +61,19 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--output", default="runs/zero_rl_cpu", help="run directory (must not hold a run)")
     p.add_argument("--results", default=None, help="also write zero_rl_cpu.md/.png into this folder")
     p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE")
-    args = p.parse_args(argv)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
 
     from general_reasoner.log import setup_logging
     from general_reasoner.train.callbacks import VALIDATION_FILE, read_jsonl
     from general_reasoner.train.grpo import run_grpo
-    from general_reasoner.train.presets import preset, resolve
     from general_reasoner.train.report import before_after, summary_figure, table
 
     setup_logging(0)
-    difficulties = "" if args.difficulties == "all" else args.difficulties
-    settings = resolve("cpu-small", args.overrides, output=args.output, difficulties=difficulties, max_steps=args.steps,
-                       val_limit=args.eval_items if args.eval_items > 0 else "none",
-                       val_max_new_tokens=args.eval_tokens, eval_steps=args.eval_steps,
-                       prompts_per_step=args.prompts_per_step, mini_batch_prompts=args.prompts_per_step,
-                       micro_batch=args.prompts_per_step * _generations(args.overrides, preset("cpu-small")),
-                       learning_rate=args.lr, num_threads=args.threads or None, max_train_minutes=args.minutes or None,
-                       save_steps=max(args.steps // 2, 1))
+    settings = settings_for(args)
     started = time.time()
     result = run_grpo(settings)
     seconds = time.time() - started

@@ -172,11 +172,21 @@ def _zero_rl_benchmark():  # type: ignore[no-untyped-def]
     return module
 
 
-@pytest.mark.parametrize(("overrides", "gens"), [([], 8), (["num_generations=4"], 4), (["num-generations = 16"], 16),
-                                                 (["num_generations=4", "num_generations=6"], 6)])
-def test_efficacy_benchmark_micro_batch_follows_num_generations(overrides: list[str], gens: int) -> None:
+@pytest.mark.parametrize(("overrides", "gens", "micro"), [
+    ([], 8, 16), (["num_generations=4"], 4, 8), (["num-generations = 16"], 16, 32),
+    (["num_generations=4", "num_generations=6"], 6, 12),
+    (["num_generations=4", "micro_batch=4"], 4, 4),  # the user's own micro_batch wins
+])
+def test_efficacy_benchmark_micro_batch_follows_num_generations(overrides: list[str], gens: int, micro: int) -> None:
     bench = _zero_rl_benchmark()
-    assert bench._generations(overrides, preset("cpu-small")) == gens
-    s = resolve("cpu-small", overrides, prompts_per_step=2, mini_batch_prompts=2, micro_batch=2 * gens)
-    assert (s.num_generations, s.micro_batch) == (gens, 2 * gens)  # what the benchmark resolves
-    assert trl_batch_sizes(s, 1)["gradient_accumulation_steps"] == 1  # one update, one micro-batch: no batch error
+    args = bench._parser().parse_args([f"--set={pair}" for pair in overrides] + ["--output", "runs/x"])
+    s = bench.settings_for(args)
+    assert (s.num_generations, s.prompts_per_step, s.micro_batch) == (gens, 2, micro)
+    assert trl_batch_sizes(s, 1)["gradient_accumulation_steps"] == 2 * gens // micro  # no batch error
+
+
+def test_efficacy_benchmark_bad_override_is_the_project_error() -> None:
+    bench = _zero_rl_benchmark()
+    args = bench._parser().parse_args(["--set", "num_generations=many"])
+    with pytest.raises(ConfigError, match="num_generations='many' is not a valid int"):
+        bench.settings_for(args)
