@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from general_reasoner.train.report import before_after, summary_figure, write_report
+import pytest
+
+from general_reasoner.errors import DataError
+from general_reasoner.train.report import across_runs, before_after, runs_table, summary_figure, write_report
 
 
 def _write(path: Path, rows: list[dict]) -> None:
@@ -51,3 +54,39 @@ def test_summary_figure_is_one_small_png(tmp_path: Path) -> None:
 
 def test_summary_figure_of_an_empty_run_is_none(tmp_path: Path) -> None:
     assert summary_figure(tmp_path, tmp_path / "curve.png") is None
+
+
+def _run(path: Path, seed: int, ids: list[str], before: list[int], after: list[int]) -> Path:
+    (path / "validation").mkdir(parents=True)
+    no_answer = [0] * len(ids)
+    _write(path / "validation.jsonl", [_validation(0, before, no_answer), _validation(46, after, no_answer)])
+    for step in (0, 46):
+        _write(path / "validation" / f"step-{step:06d}.jsonl", [{"id": i} for i in ids])
+    (path / "settings.json").write_text(json.dumps({"settings": {"seed": seed}}))
+    return path
+
+
+def test_across_runs_pools_items_by_id(tmp_path: Path) -> None:
+    ids = [f"q{i}" for i in range(40)]
+    a = _run(tmp_path / "a", 2, ids, [0] * 40, [1] * 6 + [0] * 34)             # +15 pts
+    # the same items in reverse order: item q0..q5 gained in run a, q39 lost here
+    b = _run(tmp_path / "b", 3, ids[::-1], [1] + [0] * 39, [0] * 40)            # -2.5 pts
+    summary = across_runs([a, b])
+    assert [r["seed"] for r in summary["runs"]] == [2, 3]
+    assert summary["runs"][0]["accuracy_diff"].value == 6 / 40 and summary["runs"][1]["accuracy_diff"].value == -1 / 40
+    pooled = summary["pooled"]
+    assert pooled["n"] == 40 and abs(pooled["accuracy_diff"].value - 5 / 80) < 1e-12
+    assert pooled["accuracy"] == (1 / 80, 6 / 80)
+    assert summary["runs_gain_excludes_zero"] == 1
+    table = runs_table(summary)
+    assert "| a | 2 | 46 | 0.0% -> 15.0% | +15.0 [" in table and "**pooled (2 runs)**" in table
+
+
+def test_across_runs_refuses_other_items_and_missing_files(tmp_path: Path) -> None:
+    a = _run(tmp_path / "a", 0, ["q1", "q2"], [0, 0], [1, 0])
+    b = _run(tmp_path / "b", 1, ["q1", "q3"], [0, 0], [0, 0])
+    with pytest.raises(DataError, match="held-out items differ"):
+        across_runs([a, b])
+    (a / "validation" / "step-000046.jsonl").unlink()
+    with pytest.raises(DataError, match=r"step-000046\.jsonl: missing"):
+        across_runs([a])

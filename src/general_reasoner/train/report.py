@@ -10,7 +10,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from general_reasoner.eval.metrics import Estimate, paired_bootstrap_diff
+from general_reasoner.errors import DataError
+from general_reasoner.eval.metrics import Estimate, bootstrap_ci, paired_bootstrap_diff
 
 CURVES = (("reward_mean", "reward (mean over responses)", "reward.png"),
           ("accuracy", "training accuracy", "accuracy.png"),
@@ -67,6 +68,77 @@ def before_after(validation: list[dict[str, Any]]) -> dict[str, Any] | None:
     return out
 
 
+def _item_ids(run: Path, step: int) -> list[str]:
+    path = run / "validation" / f"step-{step:06d}.jsonl"
+    if not path.is_file():
+        raise DataError(f"{path}: missing; the graded responses name the held-out items, so runs can be "
+                        f"compared item by item.")
+    return [str(row["id"]) for row in _read(path)]
+
+
+def across_runs(run_dirs: list[str | Path]) -> dict[str, Any]:
+    """Held-out before/after of several runs (seeds) on the same items, and their pooled change.
+
+    Each run's change is its own paired bootstrap; the pooled change averages every item's change over
+    the runs, then resamples items (so its interval is for these runs' seeds, not for a new seed).
+    """
+    runs: list[dict[str, Any]] = []
+    order: list[str] | None = None
+    per_item: dict[str, dict[str, list[float]]] = {}
+    for run_dir in run_dirs:
+        run = Path(run_dir)
+        validation = _read(run / "validation.jsonl")
+        ba = before_after(validation)
+        if ba is None:
+            raise DataError(f"{run / 'validation.jsonl'}: fewer than two validations, no before/after.")
+        first, last = validation[0], validation[-1]
+        ids = _item_ids(run, first["step"])
+        if ids != _item_ids(run, last["step"]) or len(ids) != len(first["correct"]):
+            raise DataError(f"{run}: the first and last validations do not hold the same items.")
+        if order is None:
+            order = ids
+        elif sorted(ids) != sorted(order):
+            raise DataError(f"{run}: its held-out items differ from {Path(run_dirs[0])}'s; pooled changes need "
+                            f"the same items.")
+        for key, vec in (("accuracy", "correct"), ("no_answer_rate", "no_answer")):
+            for item, b, a in zip(ids, first[vec], last[vec], strict=True):
+                per_item.setdefault(key, {}).setdefault(item, []).append(a - b)
+        settings = _read_settings(run)
+        runs.append({"run": str(run), "seed": settings.get("seed"), "steps": ba["after_step"], **{
+            k: ba[k] for k in ("accuracy", "no_answer_rate", "accuracy_diff", "no_answer_rate_diff")}})
+    if not runs or order is None:
+        raise DataError("no runs given.")
+    pooled: dict[str, Any] = {"n": len(order)}
+    for key in ("accuracy", "no_answer_rate"):
+        changes = [sum(per_item[key][i]) / len(runs) for i in order]
+        pooled[key] = (sum(r[key][0] for r in runs) / len(runs), sum(r[key][1] for r in runs) / len(runs))
+        pooled[f"{key}_diff"] = bootstrap_ci(changes)
+    return {"runs": runs, "pooled": pooled,
+            "runs_gain_excludes_zero": sum(r["accuracy_diff"].low > 0 for r in runs)}
+
+
+def _read_settings(run: Path) -> dict[str, Any]:
+    path = run / "settings.json"
+    return json.loads(path.read_text()).get("settings", {}) if path.is_file() else {}
+
+
+def _change(diff: Estimate) -> str:
+    return f"{100 * diff.value:+.1f} [{100 * diff.low:+.1f}, {100 * diff.high:+.1f}]"
+
+
+def runs_table(summary: dict[str, Any]) -> str:
+    """The markdown table of :func:`across_runs`: one row per run, then the pooled row."""
+    lines = ["| run | seed | steps | accuracy before -> after | change [95% CI] | no-answer before -> after | "
+             "change [95% CI] |", "|---|---|---|---|---|---|---|"]
+    rows = [(Path(r["run"]).name, r["seed"], r["steps"], r) for r in summary["runs"]]
+    rows.append((f"**pooled ({len(summary['runs'])} runs)**", "", "", summary["pooled"]))
+    for name, seed, steps, r in rows:
+        lines.append(f"| {name} | {seed} | {steps} | {_pct(r['accuracy'][0])} -> {_pct(r['accuracy'][1])} | "
+                     f"{_change(r['accuracy_diff'])} | {_pct(r['no_answer_rate'][0])} -> "
+                     f"{_pct(r['no_answer_rate'][1])} | {_change(r['no_answer_rate_diff'])} |")
+    return "\n".join(lines)
+
+
 def _pct(x: float) -> str:
     return f"{100 * x:.1f}%"
 
@@ -98,9 +170,7 @@ def write_report(run_dir: str | Path) -> Path:
     run = Path(run_dir)
     metrics = _read(run / "metrics.jsonl")
     validation = _read(run / "validation.jsonl")
-    settings = {}
-    if (run / "settings.json").is_file():
-        settings = json.loads((run / "settings.json").read_text()).get("settings", {})
+    settings = _read_settings(run)
     images = []
     for key, title, name in CURVES:
         val_key = {"accuracy": "accuracy", "no_answer_rate": "no_answer_rate"}.get(key)
