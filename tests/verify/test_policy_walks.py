@@ -5,6 +5,9 @@
   declared "the answer" is no choice: incorrect, in the rule verifier and in the reward for any judge.
 * Echoing the instruction: ``The final answer is within the specified box.`` is no answer (tested
   in test_extract.py and test_reward.py).
+* Seed 2's run (final14): ``250% of 50`` was accepted for ``50%`` (the sentence "stated" 50: the number
+  the percentage is taken of), and an empty ``\\boxed{}`` in front of the answer line garbled the answer
+  into ``}\\textbf{Ag(I)}...`` that "stated" ``Ag``.
 """
 
 import pytest
@@ -46,3 +49,33 @@ def test_the_reward_rejects_a_walk_for_any_judge():
 ])
 def test_a_choice_stands(response):
     assert verify("D", response, question=STATS_Q, answer_type="Multiple Choice").correct
+
+
+PERCENT_Q = "A student answers 25 out of 50 questions correctly. What percentage is that?"
+PERCENT_RESPONSE = ("1. The student answered 25 out of 50 correctly.\n2. To find the percentage, you multiply the number "
+                    "of correct answers by the total number of questions.\n3. So, 25 * 100 = 250%\n\nSo, the final "
+                    "answer is 250% of 50.\n\nThe final answer is 250% of 50, which is 250% of 50, which is 250.")
+SILVER_RESPONSE = ("1. The chemical symbol for silver is Ag.\n2. The chemical formula for silver is Ag(I) (where Ag is the "
+                   "metal and I is the symbol for silver).\n\nSo the final answer is:\n\n\\boxed{}\\textbf{Ag(I)} = "
+                   "Ag(I)\n\nSo the final answer is:\n\n\\boxed{}\\textbf{Ag(I)}\\ = \\textbf{Ag(I)}")
+
+
+def test_the_base_of_a_percentage_is_not_the_stated_value():
+    verdict = verify("50%", PERCENT_RESPONSE, question=PERCENT_Q, answer_type="Percentage")
+    assert verdict.status is Status.INCORRECT and verdict.answer == "250% of 50"
+
+
+@pytest.mark.parametrize(("reference", "answer"), [
+    ("50", "25% of 200 is 50"), ("50%", "So 20% of 250 is 50."), ("50%", "The share is 50% of the 200 items"),
+    ("50%", "It is 50 percent"),
+])
+def test_a_percentage_sentence_still_states_its_result(reference, answer):
+    assert verify(reference, answer, extracted=True).correct
+
+
+def test_an_empty_box_on_the_answer_line_is_dropped():
+    verdict = verify("Ag", SILVER_RESPONSE, question="What is the chemical symbol for silver?", answer_type="String")
+    assert verdict.answer == "\\textbf{Ag(I)}\\ = \\textbf{Ag(I)}"  # was "}\\textbf{Ag(I)}\\ = ..."
+    assert verdict.status is Status.INCORRECT  # the silver(I) ion, not the symbol
+    assert verify("42", "The final answer is \\boxed{} 42").correct
+    assert verify("42", "Final answer: \\boxed{}").status is Status.NO_ANSWER

@@ -156,6 +156,9 @@ _PROSE_NUMBER_WORD_RE = re.compile(r"\b(?:two|three|four|five|six|seven|eight|ni
                                    r"|seventy|eighty|ninety|hundred)\b", re.I)
 
 
+_PERCENT_OF_RE = re.compile(r"\s*of\s+(?:the\s+|a\s+total\s+of\s+)?(?=[-+]?\d)")
+
+
 def _prose_quantities(text: str) -> list[Quantity]:
     out = []
     text = _PROSE_FRAC_RE.sub(r"\1/\2", text) if "\\frac" in text else text
@@ -163,8 +166,13 @@ def _prose_quantities(text: str) -> list[Quantity]:
         text = _DEGREE_WORDS_RE.sub(lambda m: " °" + next(g for g in m.groups() if g).upper(), text)  # 100 °C
     if not any(c.isdigit() for c in text):  # "A byte consists of eight bits": the number in words
         return [Quantity(num, "") for w in _PROSE_NUMBER_WORD_RE.findall(text) if (num := number_word(w))]
+    base_at = -1
     for m in _PROSE_NUM_RE.finditer(text):
+        if m.start() == base_at:
+            continue  # "250% of 50": the number a percentage is taken of is not a value the sentence states
         unit = m.group(2).strip()
+        if unit == "%" and "of" in text[m.end():m.end() + 8]:
+            base_at = (b.end() if (b := _PERCENT_OF_RE.match(text, m.end())) else -1)
         q = split_quantity(f"{m.group(1)} {unit}".strip()) if unit else None
         if q is None or (unit and q.unit and len(unit) > 12):
             q = split_quantity(m.group(1))

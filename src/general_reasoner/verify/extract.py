@@ -54,6 +54,9 @@ _ECHO_LINE_RE = re.compile(r"^(?:not\s+)?(?:with)?in(?:to|side)?\s+(?:the\s+|a\s
                            r"|step-by-step\s+process|process|steps?|way|manner|instructions?|guidelines?|rules?"
                            r"|requirements?|template|style)\b[^\d$\\]*$", re.I)
 
+# an empty box inside an answer line (``\boxed{}\textbf{Ag(I)}``): the instruction's box, written and left empty
+_EMPTY_BOX_RE = re.compile(r"\\(?:boxed|fbox)\s*\{\s*\}")
+
 
 _BRACE_TOKEN_RE = re.compile(r"\\.|[{}]", re.S)
 _LABEL_WORD_RE = re.compile(r"^\s*(?:final\s+)?(?:answer|solution|result|conclusion|summary)s?\s*[:：]?\s*$", re.I)
@@ -142,6 +145,8 @@ def _answer_line(text: str, last: re.Match[str] | None = None) -> str | None:
     if "**" in line or "__" in line:
         line = line.replace("**", "").replace("__", " ").strip()  # **Answer:** **(a)** $H$ ..., **2.497 mol** of water
     line = _LEAD_ANSWER_IS_RE.sub("", line)
+    if "box" in line and not _PLACEHOLDER_RE.match(line):
+        line = _EMPTY_BOX_RE.sub("", line).strip()  # "\\boxed{}\\textbf{Ag(I)}" is "\\textbf{Ag(I)}"
     line = _HOPE_RE.split(line, maxsplit=1)[0]
     line = final_claim(line)  # "4. Wait, actually 5": the last claim
     line = _SENTENCE_END_RE.split(line, maxsplit=1)[0]
