@@ -18,17 +18,19 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("runs", nargs="+", help="run directories of benchmarks/zero_rl_cpu.py (or train grpo)")
+    p.add_argument("--regrade", action="store_true",
+                   help="grade the saved responses again with today's rule verifier (runs of different dates)")
     args = p.parse_args(argv)
 
     from general_reasoner.errors import GeneralReasonerError
     from general_reasoner.train.report import across_runs, runs_table
 
     try:
-        summary = across_runs(args.runs)
+        summary = across_runs(args.runs, regrade=args.regrade)
     except GeneralReasonerError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
-    print(runs_table(summary))
+    print(runs_table(summary) + ("\n\n(graded again with today's rule verifier)" if args.regrade else ""))
     pooled = summary["pooled"]["accuracy_diff"]
     print(f"\npooled accuracy change over {len(summary['runs'])} runs x {summary['pooled']['n']} items: "
           f"{100 * pooled.value:+.1f} pts [{100 * pooled.low:+.1f}, {100 * pooled.high:+.1f}], excludes zero: "

@@ -56,12 +56,16 @@ def test_summary_figure_of_an_empty_run_is_none(tmp_path: Path) -> None:
     assert summary_figure(tmp_path, tmp_path / "curve.png") is None
 
 
-def _run(path: Path, seed: int, ids: list[str], before: list[int], after: list[int]) -> Path:
+def _run(path: Path, seed: int, ids: list[str], before: list[int], after: list[int],
+         responses: dict[int, list[str]] | None = None) -> Path:
     (path / "validation").mkdir(parents=True)
     no_answer = [0] * len(ids)
     _write(path / "validation.jsonl", [_validation(0, before, no_answer), _validation(46, after, no_answer)])
     for step in (0, 46):
-        _write(path / "validation" / f"step-{step:06d}.jsonl", [{"id": i} for i in ids])
+        texts = (responses or {}).get(step, [""] * len(ids))
+        _write(path / "validation" / f"step-{step:06d}.jsonl",
+               [{"id": i, "reference": "50%", "response": r, "question": "What percentage?", "answer_type": "Percentage"}
+                for i, r in zip(ids, texts, strict=True)])
     (path / "settings.json").write_text(json.dumps({"settings": {"seed": seed}}))
     return path
 
@@ -90,3 +94,13 @@ def test_across_runs_refuses_other_items_and_missing_files(tmp_path: Path) -> No
     (a / "validation" / "step-000046.jsonl").unlink()
     with pytest.raises(DataError, match=r"step-000046\.jsonl: missing"):
         across_runs([a])
+
+
+def test_across_runs_regrades_with_todays_verifier(tmp_path: Path) -> None:
+    # graded correct when the run was made (a verifier that read "250% of 50" as 50%); graded again, it is not
+    texts = {0: ["no answer here", "The final answer is 50%."], 46: ["The final answer is 250% of 50.",
+                                                                    "The final answer is 50%."]}
+    run = _run(tmp_path / "a", 2, ["q1", "q2"], [0, 1], [1, 1], texts)
+    assert across_runs([run])["runs"][0]["accuracy"] == (0.5, 1.0)
+    again = across_runs([run], regrade=True)["runs"][0]
+    assert again["accuracy"] == (0.5, 0.5) and again["no_answer_rate"] == (0.5, 0.0)

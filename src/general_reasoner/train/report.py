@@ -68,32 +68,65 @@ def before_after(validation: list[dict[str, Any]]) -> dict[str, Any] | None:
     return out
 
 
-def _item_ids(run: Path, step: int) -> list[str]:
+def _graded(run: Path, step: int) -> list[dict[str, Any]]:
     path = run / "validation" / f"step-{step:06d}.jsonl"
     if not path.is_file():
         raise DataError(f"{path}: missing; the graded responses name the held-out items, so runs can be "
                         f"compared item by item.")
-    return [str(row["id"]) for row in _read(path)]
+    return _read(path)
 
 
-def across_runs(run_dirs: list[str | Path]) -> dict[str, Any]:
+def _regraded(rows: list[dict[str, Any]], verifier: Any) -> dict[str, list[float]]:
+    """Grade the saved responses again, on the reward's path, with today's ``verifier``."""
+    from general_reasoner.types import Status, VerifyItem
+    from general_reasoner.verify.reward import RewardConfig, score_responses
+
+    items = [VerifyItem(r["reference"], r["response"], question=r.get("question"),
+                        answer_type=r.get("answer_type") or None) for r in rows]
+    verdicts = [s.verdict for s in score_responses(verifier, items, RewardConfig())]
+    return {"correct": [float(v.correct) for v in verdicts],
+            "no_answer": [float(v.status is Status.NO_ANSWER) for v in verdicts]}
+
+
+def _with_vectors(record: dict[str, Any], vectors: dict[str, list[float]]) -> dict[str, Any]:
+    n = len(vectors["correct"])
+    return {**record, **vectors, "accuracy": sum(vectors["correct"]) / n,
+            "no_answer_rate": sum(vectors["no_answer"]) / n}
+
+
+def across_runs(run_dirs: list[str | Path], *, regrade: bool = False) -> dict[str, Any]:
     """Held-out before/after of several runs (seeds) on the same items, and their pooled change.
 
     Each run's change is its own paired bootstrap; the pooled change averages every item's change over
     the runs, then resamples items (so its interval is for these runs' seeds, not for a new seed).
+    ``regrade=True`` grades every run's saved responses again with today's rule verifier (runs trained
+    with the rule verifier only), so runs of different dates are graded alike.
     """
+    verifier = None
+    if regrade:
+        from general_reasoner.verify import RuleVerifier
+
+        verifier = RuleVerifier(processes=1)
     runs: list[dict[str, Any]] = []
     order: list[str] | None = None
     per_item: dict[str, dict[str, list[float]]] = {}
     for run_dir in run_dirs:
         run = Path(run_dir)
         validation = _read(run / "validation.jsonl")
-        ba = before_after(validation)
-        if ba is None:
+        if len(validation) < 2:
             raise DataError(f"{run / 'validation.jsonl'}: fewer than two validations, no before/after.")
         first, last = validation[0], validation[-1]
-        ids = _item_ids(run, first["step"])
-        if ids != _item_ids(run, last["step"]) or len(ids) != len(first["correct"]):
+        rows_first, rows_last = _graded(run, first["step"]), _graded(run, last["step"])
+        ids = [str(r["id"]) for r in rows_first]
+        settings = _read_settings(run)
+        if verifier is not None:
+            if settings.get("verifier", "rule") != "rule":
+                raise DataError(f"{run}: trained with the {settings['verifier']!r} verifier; only rule-verifier "
+                                f"runs are re-graded.")
+            first, last = _with_vectors(first, _regraded(rows_first, verifier)), \
+                _with_vectors(last, _regraded(rows_last, verifier))
+        ba = before_after([first, last])
+        if ids != [str(r["id"]) for r in rows_last] or len(ids) != len(first["correct"]):
             raise DataError(f"{run}: the first and last validations do not hold the same items.")
         if order is None:
             order = ids
@@ -103,7 +136,6 @@ def across_runs(run_dirs: list[str | Path]) -> dict[str, Any]:
         for key, vec in (("accuracy", "correct"), ("no_answer_rate", "no_answer")):
             for item, b, a in zip(ids, first[vec], last[vec], strict=True):
                 per_item.setdefault(key, {}).setdefault(item, []).append(a - b)
-        settings = _read_settings(run)
         runs.append({"run": str(run), "seed": settings.get("seed"), "steps": ba["after_step"], **{
             k: ba[k] for k in ("accuracy", "no_answer_rate", "accuracy_diff", "no_answer_rate_diff")}})
     if not runs or order is None:
