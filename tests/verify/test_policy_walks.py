@@ -63,6 +63,8 @@ SILVER_RESPONSE = ("1. The chemical symbol for silver is Ag.\n2. The chemical fo
 def test_the_base_of_a_percentage_is_not_the_stated_value():
     verdict = verify("50%", PERCENT_RESPONSE, question=PERCENT_Q, answer_type="Percentage")
     assert verdict.status is Status.INCORRECT and verdict.answer == "250% of 50"
+    # left out, the base must not turn the percentage into the result: "75% of 100" is no result for 75
+    assert verify("75", "75% of 100", extracted=True).status is Status.INCORRECT
 
 
 @pytest.mark.parametrize(("reference", "answer"), [

@@ -159,8 +159,10 @@ _PROSE_NUMBER_WORD_RE = re.compile(r"\b(?:two|three|four|five|six|seven|eight|ni
 _PERCENT_OF_RE = re.compile(r"\s*of\s+(?:the\s+|a\s+total\s+of\s+)?(?=[-+]?\d)")
 
 
-def _prose_quantities(text: str) -> list[Quantity]:
-    out = []
+def _prose_quantities(text: str, percent_of: list[int] | None = None) -> list[Quantity]:
+    """The quantities a sentence states, in order. The number a percentage is taken of is left out
+    (``250% of 50`` states 250%, not 50); the index of each such percentage goes into ``percent_of``."""
+    out: list[Quantity] = []
     text = _PROSE_FRAC_RE.sub(r"\1/\2", text) if "\\frac" in text else text
     if "egree" in text:
         text = _DEGREE_WORDS_RE.sub(lambda m: " °" + next(g for g in m.groups() if g).upper(), text)  # 100 °C
@@ -177,6 +179,8 @@ def _prose_quantities(text: str) -> list[Quantity]:
         if q is None or (unit and q.unit and len(unit) > 12):
             q = split_quantity(m.group(1))
         if q is not None:
+            if base_at > m.start() and percent_of is not None:
+                percent_of.append(len(out))
             out.append(q)
     return out
 
@@ -261,9 +265,12 @@ def _prose_result(qr: Quantity, ans: str) -> Result | None:
     quantity after the sentence's last result phrase ("comes to", "grows to about", "=") when figures
     added after it are asides (None: it states no quantity)."""
     text = drop_negated(ans)
-    found = _prose_quantities(text)
+    percent_of: list[int] = []
+    found = _prose_quantities(text, percent_of)
     if not found:
         return None
+    if len(found) - 1 in percent_of and not qr.number.percent:
+        return Result(False, True, "the answer's sentence ends with a percentage of a number, not a result")
     if compare_quantities(qr, found[-1]).equal:
         return Result(True, True, "the answer's sentence states the reference value")
     end = _final_quantity(text)
