@@ -65,11 +65,12 @@ def test_the_base_of_a_percentage_is_not_the_stated_value():
     assert verdict.status is Status.INCORRECT and verdict.answer == "250% of 50"
     # left out, the base must not turn the percentage into the result: "75% of 100" is no result for 75
     assert verify("75", "75% of 100", extracted=True).status is Status.INCORRECT
+    assert verify("50%", "So it is 250 percent of 50.", extracted=True).status is Status.INCORRECT
 
 
 @pytest.mark.parametrize(("reference", "answer"), [
     ("50", "25% of 200 is 50"), ("50%", "So 20% of 250 is 50."), ("50%", "The share is 50% of the 200 items"),
-    ("50%", "It is 50 percent"),
+    ("50%", "It is 50 percent"), ("75%", "45 is 75 percent of 60."),  # a blind row (probe9) rejected before
 ])
 def test_a_percentage_sentence_still_states_its_result(reference, answer):
     assert verify(reference, answer, extracted=True).correct

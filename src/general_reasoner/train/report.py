@@ -118,6 +118,8 @@ def across_runs(run_dirs: list[str | Path], *, regrade: bool = False) -> dict[st
         first, last = validation[0], validation[-1]
         rows_first, rows_last = _graded(run, first["step"]), _graded(run, last["step"])
         ids = [str(r["id"]) for r in rows_first]
+        if ids != [str(r["id"]) for r in rows_last] or len(ids) != len(first["correct"]):
+            raise DataError(f"{run}: the first and last validations do not hold the same items.")
         settings = _read_settings(run)
         if verifier is not None:
             if settings.get("verifier", "rule") != "rule":
@@ -126,8 +128,6 @@ def across_runs(run_dirs: list[str | Path], *, regrade: bool = False) -> dict[st
             first, last = _with_vectors(first, _regraded(rows_first, verifier)), \
                 _with_vectors(last, _regraded(rows_last, verifier))
         ba = before_after([first, last])
-        if ids != [str(r["id"]) for r in rows_last] or len(ids) != len(first["correct"]):
-            raise DataError(f"{run}: the first and last validations do not hold the same items.")
         if order is None:
             order = ids
         elif sorted(ids) != sorted(order):

@@ -173,7 +173,7 @@ def _prose_quantities(text: str, percent_of: list[int] | None = None) -> list[Qu
         if m.start() == base_at:
             continue  # "250% of 50": the number a percentage is taken of is not a value the sentence states
         unit = m.group(2).strip()
-        if unit == "%" and "of" in text[m.end():m.end() + 8]:
+        if unit in ("%", "percent") and "of" in text[m.end():m.end() + 8]:
             base_at = (b.end() if (b := _PERCENT_OF_RE.match(text, m.end())) else -1)
         q = split_quantity(f"{m.group(1)} {unit}".strip()) if unit else None
         if q is None or (unit and q.unit and len(unit) > 12):
