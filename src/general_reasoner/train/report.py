@@ -154,8 +154,9 @@ def _read_settings(run: Path) -> dict[str, Any]:
     return json.loads(path.read_text()).get("settings", {}) if path.is_file() else {}
 
 
-def _change(diff: Estimate) -> str:
-    return f"{100 * diff.value:+.1f} [{100 * diff.low:+.1f}, {100 * diff.high:+.1f}]"
+def _change(diff: Estimate, unit: str = "") -> str:
+    """A change in points with its interval: ``+4.6 [+0.5, +8.7]`` (``unit=" pts"``: ``+4.6 pts [...]``)."""
+    return f"{100 * diff.value:+.1f}{unit} [{100 * diff.low:+.1f}, {100 * diff.high:+.1f}]"
 
 
 def runs_table(summary: dict[str, Any]) -> str:
@@ -191,7 +192,7 @@ def table(validation: list[dict[str, Any]]) -> str:
     for key, label, lo, hi in (("accuracy", "accuracy", "accuracy_low", "accuracy_high"),
                                ("no_answer_rate", "no-answer rate", "no_answer_low", "no_answer_high")):
         diff: Estimate | None = ba.get(f"{key}_diff")
-        change = f"{100 * diff.value:+.1f} pts [{100 * diff.low:+.1f}, {100 * diff.high:+.1f}]" if diff else "n/a"
+        change = _change(diff, " pts") if diff else "n/a"
         lines.append(f"| {label} | {_pct(first[key])}{_ci(first.get(lo), first.get(hi))} | "
                      f"{_pct(last[key])}{_ci(last.get(lo), last.get(hi))} | {change} |")
     return "\n".join(lines)

@@ -168,18 +168,18 @@ def _prose_quantities(text: str, percent_of: list[int] | None = None) -> list[Qu
         text = _DEGREE_WORDS_RE.sub(lambda m: " °" + next(g for g in m.groups() if g).upper(), text)  # 100 °C
     if not any(c.isdigit() for c in text):  # "A byte consists of eight bits": the number in words
         return [Quantity(num, "") for w in _PROSE_NUMBER_WORD_RE.findall(text) if (num := number_word(w))]
-    base_at = -1
+    base_at = -1  # where the number the last percentage is taken of starts
     for m in _PROSE_NUM_RE.finditer(text):
         if m.start() == base_at:
             continue  # "250% of 50": the number a percentage is taken of is not a value the sentence states
         unit = m.group(2).strip()
-        if unit in ("%", "percent") and "of" in text[m.end():m.end() + 8]:
-            base_at = (b.end() if (b := _PERCENT_OF_RE.match(text, m.end())) else -1)
+        base = _PERCENT_OF_RE.match(text, m.end()) if unit in ("%", "percent") else None
+        base_at = base.end() if base else -1
         q = split_quantity(f"{m.group(1)} {unit}".strip()) if unit else None
         if q is None or (unit and q.unit and len(unit) > 12):
             q = split_quantity(m.group(1))
         if q is not None:
-            if base_at > m.start() and percent_of is not None:
+            if base and percent_of is not None:
                 percent_of.append(len(out))
             out.append(q)
     return out
