@@ -9,7 +9,9 @@ written differently, math forms the question asks for, scientific numbers and ro
 more: a WebInstruct-like mix of all ten types, false-accept traps, differently written math; probe9, three
 more: whole responses in many styles, quantities with units, words, booleans and choices; probe10, three
 more: WebInstruct-like questions, benchmark multiple choice (MMLU-Pro/GPQA style), competition math;
-probe11, three more: two general mixes across domains and types, differently written math).
+probe11, three more: two general mixes across domains and types, differently written math; probe12, three
+more: whole responses in RL-policy styles across 15 disciplines, every answer type in many notations,
+differently written math and near misses).
 
 The set was written before reading the verifier's code, the way WebInstruct-verified answers
 and model outputs look: 10 answer types, > 10 disciplines, about half positives written
@@ -34,7 +36,8 @@ from general_reasoner.verify.cli import _items, read_pairs
 HOLDOUT = Path(__file__).with_name("holdout_cases.jsonl")
 SETS = ["holdout_cases.jsonl", "probe2_cases.jsonl", "probe_cases.jsonl", "probe3_cases.jsonl", "probe4_cases.jsonl",
         "probe5_cases.jsonl", "probe6_cases.jsonl", "probe7_cases.jsonl",
-        "probe8_cases.jsonl", "probe9_cases.jsonl", "probe10_cases.jsonl", "probe11_cases.jsonl"]
+        "probe8_cases.jsonl", "probe9_cases.jsonl", "probe10_cases.jsonl", "probe11_cases.jsonl",
+        "probe12_cases.jsonl"]
 NO_MATH_WRITER = {"probe9_cases.jsonl"}  # whole responses, quantities, words: no differently-written-math writer
 HEDGES = Path(__file__).with_name("hedge_cases.jsonl")  # hedges, negations, self-corrections, injections
 
@@ -54,6 +57,12 @@ DISAGREE = {
     ("Augustus", "Octavian"): "another name of the same person: knowledge, not rules",
     ("Ionic bond", "Na transfers an electron to Cl, forming Na+ and Cl− ions held together electrostatically."):
         "the answer describes the concept without naming it",
+    ("25%", "0.25"): "a proportion for a percentage reference: the writers of eleven earlier sets label 0.25 right for 25% (also "
+                     "where the question says \"what percentage\"), the round-12 writer reads it as 0.25%",
+    ("272", "\\boxed{271.8}"): "an Integer reference is a count: a non-integer answer is not it, however close",
+    ("7 \\pm 2", "seven plus or minus two items"): "a value written in number words around ±: knowledge of phrasing "
+                                                   "(the model judge's job)",
+    ("chi-squared distribution", "\\chi^2 distribution"): "a Greek letter for its spoken name: knowledge, not rules",
 }
 
 

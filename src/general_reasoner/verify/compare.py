@@ -345,6 +345,10 @@ def compare_scalar(ref: str, ans: str, ctx: Ctx) -> Result:
         qa = None if word is None else Quantity(word, "")
     if qr is not None and qr.unit and qa is None and " " in ans:
         qa = compound_quantity(ans) or expression_quantity(ans, lambda t: _real_constant(t, ctx.deadline))
+    if qr is None and qa is None and " " in ans and \
+            (qa := expression_quantity(ans, lambda t: _real_constant(t, ctx.deadline))) is not None and \
+            _real_constant(ref, ctx.deadline) is None:
+        qa = None  # 4\pi cm^2 against 4\pi: the value with its unit; against x + 1, no value to compare
     if qr is not None and qa is None and _is_prose(ans) and (prose := _prose_result(qr, ans)) is not None:
         return prose
     if qr is not None and qa is not None:
@@ -588,14 +592,27 @@ def _abs_interval(bound: str, op: str) -> Shape:
 _LABEL_DECOR_RE = re.compile(r"\\(?:hat|bar|tilde|overline)|[\s{}]")
 
 
+def _in_space(shape: Shape) -> Shape:
+    """A vector in unit-vector notation with no k part (``4\\hat{i} + 3\\hat{j}``), with its zero k part."""
+    if shape.brackets != "ijk" or len(shape.items) != 2:
+        return shape
+    return Shape("tuple", (*shape.items, Shape("scalar", text="0")), brackets="ijk")
+
+
+_AXES = ("x", "y", "z")
+
+
 def _different_labels(r: Shape, a: Shape) -> bool:
-    """``\\sigma^2 = 4`` against ``\\sigma = 4``: the same symbol, one of them raised to a power."""
+    """``\\sigma^2 = 4`` against ``\\sigma = 4``: the same symbol, one of them raised to a power; ``x = 4``
+    against ``y = 4``: another coordinate."""
     if r.kind != "relation" or a.kind != "relation" or r.text != "=" or a.text != "=":
         return False
     lr, la = r.items[0], a.items[0]
     if lr.kind != "scalar" or la.kind != "scalar":
         return False
     kr, ka = _LABEL_DECOR_RE.sub("", lr.text), _LABEL_DECOR_RE.sub("", la.text)
+    if kr != ka and kr in _AXES and ka in _AXES:
+        return True  # x = 4 against y = 4: a vertical line is not a horizontal one
     return kr != ka and ("^" in kr) != ("^" in ka) and kr.split("^")[0] == ka.split("^")[0]
 
 
@@ -677,6 +694,9 @@ def compare_shapes(r: Shape, a: Shape, ctx: Ctx) -> Result:
             and not _keyed(r):
         return _match_unordered(r.items, a.items, ctx)  # [2, 3] and "x = 3 or x = 2" as a List answer;
         # never (3, 2) (an ordered pair by its notation) or "x = -1, y = 3" (named parts)
+    if r.kind == "tuple" and a.kind == "tuple" and "ijk" in (r.brackets, a.brackets) and \
+            sorted((len(r.items), len(a.items))) == [2, 3]:
+        r, a = _in_space(r), _in_space(a)  # 4\hat{i} + 3\hat{j} against (4, 3, 0): no k part is a zero one
     if r.kind == "tuple" and a.kind == "tuple":
         if ctx.question and _ANY_MULTIPLE_RE.search(ctx.question) and (scaled := _proportional(r, a, ctx)) is not None:
             return scaled  # "an eigenvector": (1, 1) and (-2, -2)

@@ -181,7 +181,7 @@ def asks_lowest_terms(question: str | None) -> bool:
 
 _FRACTION_ASKED_RE = re.compile(r"\b(?:common|simple|proper|improper|reduced)\s+fraction|\bas\s+a\s+fraction\b"
                                 r"|\bin\s+fraction(?:al)?\s+form", re.I)
-_EXACT_ASKED_RE = re.compile(r"\bexact\s+(?:value|form|answer|fraction|probability|result)", re.I)
+_EXACT_ASKED_RE = re.compile(r"\bexact\s+(?:value|form|answer|fraction|probability|result)|\bradical\s+form", re.I)
 _PI_ASKED_RE = re.compile(r"\bin\s+terms\s+of\s+\$?\\?(?:pi|π)\b", re.I)
 
 

@@ -114,6 +114,7 @@ _EXPLAINED_RE = re.compile(
     r"|humans|there|he|she|we|one|each|both|[a-z]{3,}ed|known|made|found|seen|used|chosen|given)\b.+)$", re.I | re.S)
 _EXPLANATION_WORD_RE = re.compile(r"[A-Za-z]{2,}")
 _SENTENCE_BREAK_RE = re.compile(r"[.!?]\s+[A-Z]")
+_CLAUSE_VERB_RE = re.compile(r"\b(?:has|have|had|is|are|was|were)\b", re.I)
 _DISCOURSE_RE = re.compile(r"^(?:putting|so|thus|then|therefore|first|after|in|on|for|with|from|when|if|since|because"
                            r"|once|here|now|well|alright|okay|ok|overall|finally|hence|also|note|basically)\b", re.I)
 
@@ -133,6 +134,8 @@ def lead_value(answer: str) -> str:
     value_like = bool(re.search(r"\d", lead)) or len(words) <= 2 or all(w[:1].isupper() for w in words)
     if not value_like or _DISCOURSE_RE.match(lead):
         return answer  # "Putting those together, the ball peaks at 10.2 m": a phrase, not the answer
+    if "=" in rest and _CLAUSE_VERB_RE.search(lead):
+        return answer  # "Each codon has 3 positions, each one of 4 bases: 4^3 = 64": the rest computes the result
     return lead
 
 

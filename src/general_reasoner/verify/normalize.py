@@ -107,6 +107,7 @@ _DEGREE_SPACE_RE = re.compile(r"°\s+(?=[CFK]\b)")
 _SPACE_CARET_RE = re.compile(r"\s+\^")
 _TRAILING_PUNCT_RE = re.compile(r"\s*(?:\\,|\.|;|,)\s*$")
 _ENDS_DECIMAL_POINT_RE = re.compile(r"\d\.$")
+_CHOOSE_RE = re.compile(r"\{\s*([^{}]+?)\s*\\choose\s*([^{}]+?)\s*\}")
 
 
 def _superscript(m: re.Match) -> str:
@@ -136,6 +137,8 @@ def normalize(s: str) -> str:
             s = _SEP_BANG_RE.sub(r"\1,", s)
         s = s.replace("\\\\", "\ue000")  # protect the matrix row separator
         s = strip_text_commands(s)
+        if "\\choose" in s:
+            s = _CHOOSE_RE.sub(r"\\binom{\1}{\2}", s)  # {8 \choose 3} (plain TeX) is \binom{8}{3}
         for a, b in _SIMPLE_BACKSLASH:
             if a in s:
                 s = s.replace(a, b)

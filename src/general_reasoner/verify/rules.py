@@ -140,6 +140,7 @@ def prepare_reference(reference: str) -> str:
     return ref
 
 
+_STRAND_RE = re.compile(r"^(3|5)\s*['′]\s*-?\s*([A-Za-z]{2,})\s*-?\s*(?!\1)[35]\s*['′]$")
 _SPACE_GROUPS_RE = re.compile(r"^([-+]?\d{1,3}(?: \d{3})+(?:\.\d+)?)(?=$|\s+[A-Za-z%°$€£][^\d]{0,30}$)")
 
 
@@ -169,6 +170,8 @@ def _plain_form(text: str) -> str:
     if text[:1] in "aAdDlLrRiIgGfF" and (m := _SIGNED_CHANGE_RE.match(text)):
         sign = "-" if m.group(1).lower() in _NEGATIVE_CHANGE else ""
         text = sign + m.group(2).strip()
+    if text[:1] in "35" and (m := _STRAND_RE.match(text)):  # 5'-AUGCCU-3' is AUGCCU; 3'-UCCGUA-5' read 5' to 3'
+        text = m.group(2) if m.group(1) == "5" else m.group(2)[::-1]
     return text
 
 
@@ -305,7 +308,7 @@ def _form_asked(res: Result, answer: str, question: str, deadline: Deadline, ref
             return Result(False, True, "the number itself, not its prime factorization")
     if asks_complete_factoring(question) and not _fully_factored(answer, deadline):
         return Result(False, True, "the polynomial is not completely factored")
-    exact = asks_exact_form(question)
+    exact = asks_exact_form(question) if wanted is None else None  # "the exact answer, to two decimal places"
     stated = normalize(answer).split("=")[-1].split("≈")[0].strip()  # 32/7 ≈ 4.571 states the exact value
     if exact and _DECIMAL_ONLY_RE.match(stated) and not (exact == "exact" and _is_exactly(stated, reference)):
         return Result(False, True, "the question asks for an exact value (" + (

@@ -209,7 +209,7 @@ def _parse_shape(s: str, depth: int = 0) -> Shape:
         vec = unit_vector_parts(s)
         if vec is not None:  # 3\hat{i} + 4\hat{j} -> (3, 4)
             return Shape("tuple", tuple(Shape("scalar", text=f"{c} {vec[1]}".strip()) for c in vec[0]),
-                         brackets="<>")
+                         brackets="ijk")
     if s[:1] in "([" and (m := _TUPLE_UNIT_RE.match(s)) and _matching_close(s) == len(m.group(1)) - 1 \
             and (q := split_quantity(f"1 {m.group(2)}")) is not None and q.unit:
         inner = parse_shape(m.group(1), depth + 1)  # (3, 4) N -> (3 N, 4 N); [[1, 2], [3, 4]] N/m too

@@ -14,7 +14,7 @@ from functools import lru_cache
 from general_reasoner.verify.normalize import cached_for_short
 from general_reasoner.verify.numbers import Number, compare_numbers, from_float, parse_number
 
-_NUM_PART = (r"[-+]?\s*(?:\d{1,12}\s+\d{1,12}/\d{1,12}(?![\d./])|\\frac\s*\{\s*\d+\s*\}\s*\{\s*\d+\s*\}|\d+\s*/\s*\d+(?![\d.])|"
+_NUM_PART = (r"[-+]?\s*(?:\d{1,12}\s+\d{1,12}/\d{1,12}(?![\d./])|(?:\d{1,12}\s*)?\\frac\s*\{\s*\d+\s*\}\s*\{\s*\d+\s*\}|\d+\s*/\s*\d+(?![\d.])|"
              r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.?\d+)(?:\s*[eE]\s*[-+]?\d+|\s*\*\s*10\s*\^\s*\{?\s*[-+]?\d+\s*\}?)?)")
 _QTY_RE = re.compile(rf"^({_NUM_PART})\s*(\S.*)$")
 # A spaced sign between terms ("x^2 - 8x", "3 i -2 j"), never inside a unit ("m/s", "N*m", "s^-1").
