@@ -11,7 +11,8 @@ more: whole responses in many styles, quantities with units, words, booleans and
 more: WebInstruct-like questions, benchmark multiple choice (MMLU-Pro/GPQA style), competition math;
 probe11, three more: two general mixes across domains and types, differently written math; probe12, three
 more: whole responses in RL-policy styles across 15 disciplines, every answer type in many notations,
-differently written math and near misses).
+differently written math and near misses; probe13, three more: false-accept traps in quantitative science,
+in words, choices, booleans and lists, and whole responses that try to game the grader).
 
 The set was written before reading the verifier's code, the way WebInstruct-verified answers
 and model outputs look: 10 answer types, > 10 disciplines, about half positives written
@@ -37,7 +38,7 @@ HOLDOUT = Path(__file__).with_name("holdout_cases.jsonl")
 SETS = ["holdout_cases.jsonl", "probe2_cases.jsonl", "probe_cases.jsonl", "probe3_cases.jsonl", "probe4_cases.jsonl",
         "probe5_cases.jsonl", "probe6_cases.jsonl", "probe7_cases.jsonl",
         "probe8_cases.jsonl", "probe9_cases.jsonl", "probe10_cases.jsonl", "probe11_cases.jsonl",
-        "probe12_cases.jsonl"]
+        "probe12_cases.jsonl", "probe13_cases.jsonl"]
 NO_MATH_WRITER = {"probe9_cases.jsonl"}  # whole responses, quantities, words: no differently-written-math writer
 HEDGES = Path(__file__).with_name("hedge_cases.jsonl")  # hedges, negations, self-corrections, injections
 
@@ -63,6 +64,8 @@ DISAGREE = {
     ("7 \\pm 2", "seven plus or minus two items"): "a value written in number words around ±: knowledge of phrasing "
                                                    "(the model judge's job)",
     ("chi-squared distribution", "\\chi^2 distribution"): "a Greek letter for its spoken name: knowledge, not rules",
+    ("5.10 m", "5.1 m"): "a trailing zero dropped: the value is the reference's (earlier writers label 2.7 for 2.70 and "
+                         "10 for 10.0 right; this one reads 5.1 as a coarser rounding)",
 }
 
 

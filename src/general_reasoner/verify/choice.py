@@ -108,10 +108,18 @@ def letter_of(text: str, *, allowed: str = "ABCDE", options: dict[str, str] | No
     if m and m.group(1) in allowed:
         return m.group(1)
     if options:
+        exact = [letter for letter, option in options.items() if _simplify(option) == s]
+        if len(exact) == 1:
+            return exact[0]  # "C. Wright Mills" is option B's text, not option C
+        if (m := _LETTER_LEAD_RE.match(s)) and m.group(1) in allowed and s[m.end() - 1:m.end()] in ".):" and \
+                s[m.end():m.end() + 1] == " ":
+            return m.group(1)  # "A. Meiosis": the letter named, whatever its text (a conflict is the caller's)
         plain = plain_text(s)
-        for letter, option in options.items():
-            if plain and plain == plain_text(option):
-                return letter
+        same = [letter for letter, option in options.items() if plain and plain == plain_text(option)]
+        if len(same) > 1:  # "Co" among CO and Co: the option written exactly so
+            same = [letter for letter in same if _simplify(options[letter]) == s]
+        if len(same) == 1:
+            return same[0]
     if not loose:
         return None
     m = _ANSWER_IS_RE.search(s)
@@ -279,6 +287,7 @@ _FALSE = {"false", "no", "incorrect", "wrong", "invalid", "f", "n", "does not ho
           "negative", "disagree", "not true", "not correct"}
 
 
+_BOTH_VERDICTS_RE = re.compile(r"\b(true|false|yes|no|correct|incorrect)\s*(?:or|/)\s*(true|false|yes|no|correct|incorrect)\b")
 _BOOL_WORD_RE = re.compile(r"\b(?:true|false|correct|incorrect|valid|invalid|holds?|fails?|yes|no)\b")
 
 
@@ -287,6 +296,10 @@ def parse_bool(text: str) -> bool | None:
     if len(text) > 3 and not _BOOLISH_RE.search(text):
         return None  # no truth word at all (every reading below needs one)
     s = plain_text(text).strip(" .!")
+    if " or " in s or "/" in s:
+        m = _BOTH_VERDICTS_RE.search(s)
+        if m and (m.group(1) in _TRUE) != (m.group(2) in _TRUE):
+            return None  # "False or True": both verdicts offered, none given
     if s.startswith(("answer", "final answer")):
         s = re.sub(r"^(?:answer|final answer)\s*:?\s*", "", s)
     if s in _TRUE:
@@ -334,6 +347,7 @@ _TRUE_FALSE_STATEMENT_RE = re.compile(r"\btrue\s+or\s+false\s*[:?.\-–—]?\s*(
 _YES_NO_QUESTION_RE = re.compile(r"^\s*(?:does|do|is|are|can|will|was|were|has|have|did|could|should|would)\s+(.+)$",
                                  re.I | re.S)
 _ANSWER_NEGATION_RE = re.compile(r"\b(?:not|never|no|cannot)\b|n't\b|\bfails?\s+to\b", re.I)
+_NEGATIVE_PREFIX_RE = re.compile(r"^(?:un|in|im|il|ir|non|dis)(?=[a-z]{4})")
 
 
 def _stem(word: str) -> str:
@@ -361,10 +375,15 @@ def answer_to_question(answer: str, question: str) -> bool | None:
     if _VERDICT_HEDGE_RE.search(text):
         return None  # "It depends on the observer's velocity": no verdict
     asked = {_stem(w) for w in re.findall(r"[a-z]{4,}", m.group(1).lower())}
-    said = {_stem(w) for w in re.findall(r"[a-z]{4,}", text)}
-    if not asked & said:
+    words = re.findall(r"[a-z]{4,}", text)
+    said = {_stem(w) for w in words}
+    # "inadmissible" for "Is hearsay admissible?": the question's word negated by its prefix
+    opposite = [w for w in words if (p := _NEGATIVE_PREFIX_RE.match(w)) and _stem(w) not in asked
+                and _stem(w[p.end():]) in asked]
+    if not asked & said and not opposite:
         return None
-    negated = bool(_ANSWER_NEGATION_RE.search(text))
+    # each negation flips the answer: "It is not true that hearsay is inadmissible" says it is admissible
+    negated = (len(_ANSWER_NEGATION_RE.findall(text)) + len(opposite)) % 2 == 1
     if statement and not negated:
         return None  # restating a word of a true-or-false statement is no verdict; only "not invertible" is
     return not negated
@@ -402,7 +421,7 @@ _BRITISH = [(re.compile(p), r) for p, r in (
     (r"(?<=[a-z]{2})yse\b", "yze"), (r"(?<=[a-z]{2}[bcdfghkmnpstvz])re\b", "er"),
     (r"(?<=[bcdfghjklmnpqrstvwxz])ae(?=[a-z])", "e"), (r"\boe(?=[a-z]{3})", "e"),
     (r"(?<=[a-z])ogue\b", "og"), (r"(?<=[a-z]{2})ll(ed|ing)\b", r"l\1"))]
-_BLOOD_RE = re.compile(r"\b(ab|a|b|o)\s*(?:rh\s*)?(positive|negative|pos|neg|\+|-)(?=\s|$)")
+_BLOOD_RE = re.compile(r"\b(ab|a|b|o)\s*(?:-\s*(?=[pn]))?(?:rh\s*)?(positive|negative|pos|neg|\+|-)(?=\s|$)")
 
 
 _INITIALISMS = {
@@ -420,8 +439,11 @@ _INITIALISMS = {
     "research and development": "r&d", "exclusive or": "xor", "foreign direct investment": "fdi", "world trade organization": "wto",
 }
 _ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth", "6th": "sixth",
-             "7th": "seventh", "8th": "eighth", "9th": "ninth", "10th": "tenth"}
-_ORDINAL_RE = re.compile(r"\b(?:1st|2nd|3rd|[4-9]th|10th)\b")
+             "7th": "seventh", "8th": "eighth", "9th": "ninth", "10th": "tenth", "11th": "eleventh", "12th": "twelfth",
+             "13th": "thirteenth", "14th": "fourteenth", "15th": "fifteenth", "16th": "sixteenth",
+             "17th": "seventeenth", "18th": "eighteenth", "19th": "nineteenth", "20th": "twentieth",
+             "21st": "twenty-first"}
+_ORDINAL_RE = re.compile(r"\b(?:1st|2nd|3rd|[4-9]th|1\dth|20th|21st)\b")
 _INITIALISM_RE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _INITIALISMS), key=len, reverse=True)) + r")\b")
 _INITIALISM_GATE = {k.split()[0] for k in _INITIALISMS}
 

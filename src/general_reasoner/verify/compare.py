@@ -345,6 +345,8 @@ def compare_scalar(ref: str, ans: str, ctx: Ctx) -> Result:
         qa = None if word is None else Quantity(word, "")
     if qr is not None and qr.unit and qa is None and " " in ans:
         qa = compound_quantity(ans) or expression_quantity(ans, lambda t: _real_constant(t, ctx.deadline))
+    if qr is None and qa is not None and qa.unit and " " in ref:
+        qr = expression_quantity(ref, lambda t: _real_constant(t, ctx.deadline))  # 4\pi rad against 12.566 rad
     if qr is None and qa is None and " " in ans and \
             (qa := expression_quantity(ans, lambda t: _real_constant(t, ctx.deadline))) is not None and \
             _real_constant(ref, ctx.deadline) is None:
@@ -631,6 +633,9 @@ def compare_shapes(r: Shape, a: Shape, ctx: Ctx) -> Result:
             if not res.equal:
                 return Result(False, res.confident, f"{key} differs: {res.reason}")
         return Result(True, True, "same value for each unknown")
+    if a.kind == "relation" and r.kind == "list" and len(a.items) == len(r.items) and \
+            a.text.split()[0] in ("<", ">") and len(set(a.text.split())) == 1:
+        return _match_ordered(r.items, a.items, ctx)  # "log n < n < n^2" for "log n, n, n^2": the items in order
     if r.kind == "relation" or a.kind == "relation":
         if _different_labels(r, a):
             return Result(False, True, "the answer names another quantity")

@@ -289,6 +289,7 @@ _LEAD_PHRASE_RE = re.compile(r"^(?:by|using|from|with|applying|via|taking|after|
                              re.I | re.S)
 _LEAD_WORD_RE = re.compile(r"^\s*(?:so|thus|therefore|hence|the|final|answer|solution|result)", re.I)
 _DIGIT_OR_BACKSLASH_RE = re.compile(r"[\d\\]")
+_VERDICT_FIRST_RE = re.compile(r"(?:true|false|yes|no)\s*[,;:—–]", re.I)
 _UNIT_TAIL_RE = re.compile(r"[A-Za-z°%µΩ][A-Za-z°%µΩ/^\d·.\-]{0,12}(?: [A-Za-z/^\d]{1,6})?")
 _WORDY_BEFORE_RE = re.compile(r"[A-Za-z\s',:]{0,60}")
 _OUTER_BOX_RE = re.compile(r"^\\(?:boxed|fbox)\s*\{(.*)\}$", re.S)
@@ -347,7 +348,8 @@ def clean_answer(answer: str) -> str:
     if "," in s[:70] and (m := _LEAD_PHRASE_RE.match(s)) and ("=" in m.group(1) or "\\" in m.group(1)):
         s = m.group(1)  # "By the product rule, f'(x) = x(2\\sin x + x\\cos x)"
     m = _IS_RE.match(s) if not _SENTENCE_BREAK_IN_RE.search(s) and not _CLOSES_ON_RE.search(s) else None
-    if m and len(m.group(1).split()) <= 14 and _DIGIT_OR_BACKSLASH_RE.search(m.group(2)):
+    if m and len(m.group(1).split()) <= 14 and _DIGIT_OR_BACKSLASH_RE.search(m.group(2)) and \
+            not _VERDICT_FIRST_RE.match(s):  # "False, it is undecidable (Turing, 1936)": the verdict leads
         s = m.group(2).strip()
     s = _APPROX_RE.sub("", s, count=1) if s[:1] in "aAnNrRcCjJ" else s
     segs = list(_MATH_SEG_RE.finditer(s))

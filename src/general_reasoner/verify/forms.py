@@ -23,7 +23,11 @@ _CURRENCY_CHAR_RE = re.compile(r"[$€£¥]")
 _SCALE_SUFFIX_RE = re.compile(rf"({_CURRENCY})\s*({_AMOUNT})\s*(K|k|MM|M|mn|B|bn|T)(?![A-Za-z])")
 _SCALE_WORD = {"k": "thousand", "mm": "million", "m": "million", "mn": "million", "b": "billion", "bn": "billion",
                "t": "trillion"}
-_CENTURY_RE = re.compile(r"^(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+century(?:\s+(AD|CE))?\.?$", re.I)
+_ORDINAL_WORDS = {w: i for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty-first".split(), start=1)}
+_CENTURY_RE = re.compile(r"^(?:the\s+)?(?:(\d{1,2})(?:st|nd|rd|th)|(" + "|".join(_ORDINAL_WORDS) + r"))\s+century"
+                         r"(?:\s+(AD|CE))?\.?$", re.I)
 _ERA_RE = re.compile(r"^(?:(\d{1,4})\s*(?:AD|A\.D\.|CE|C\.E\.)|(?:AD|A\.D\.)\s*(\d{1,4}))\.?$")
 _RATIO_QUESTION_RE = re.compile(r"\b(?:ratio|odds|proportion)\b", re.I)
 _RATIO_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?::|\bto\b)\s*(\d+(?:\.\d+)?)\s*$")
@@ -125,7 +129,8 @@ def ratio_as_number(reference: str, answer: str, question: str | None) -> str:
 
 
 def _century(m: re.Match[str]) -> str:
-    return f"{int(m.group(1)) - 1}00s"  # the 18th century is the 1700s
+    n = int(m.group(1)) if m.group(1) else _ORDINAL_WORDS[m.group(2).lower()]
+    return f"{n - 1}00s"  # the 18th (eighteenth) century is the 1700s
 
 
 @cached_for_short

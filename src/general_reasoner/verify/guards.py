@@ -155,6 +155,9 @@ _LATEX_WRAPPERS = re.compile(r"\\(?:textbf|textit|textrm|textsf|texttt|text|math
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 
 
+_ASIDE = re.compile(r"\s*\([^()]*\)")
+
+
 def normalize(text: str) -> str:
     """Lower-cased text with LaTeX wrappers, braces, ``$`` and odd spacing removed (NFKC)."""
     text = unicodedata.normalize("NFKC", text).translate(_ZERO_WIDTH).translate(_HOMOGLYPHS)
@@ -239,7 +242,8 @@ def check_answer(answer: str | None, reference: str, config: GuardConfig = DEFAU
                 return _reject(Status.GAMING, answer, f"answer says both {pair[0]!r} and {pair[1]!r}")
         if words and set(words) <= _VERDICT_WORDS and not set(re.sub(r"[^\w\s]", " ", ref).split()) & _VERDICT_WORDS:
             return _reject(Status.GAMING, answer, "answer is a verdict word, not an answer to the question")
-        n_ans, n_ref = len(_LIST_SEP.split(norm)), len(_LIST_SEP.split(ref))
+        # "(Turing, 1936)": commas inside an aside separate no candidates
+        n_ans, n_ref = (len(_LIST_SEP.split(_ASIDE.sub("", t) if "(" in t else t)) for t in (norm, ref))
         if n_ans >= 3 and n_ans > config.max_list_ratio * n_ref:
             return _reject(Status.GAMING, answer, f"answer lists {n_ans} candidates for a {n_ref}-part reference")
         alternatives = len(_ALTERNATIVE.findall(f" {norm} "))

@@ -29,6 +29,8 @@ _CLAUSE_END_RE = re.compile(r"[,;!?]|\.(?!\d)|\s(?:but|which|because|since|so|th
                             r"|it\s+is|and\s+(?:it|the)|though|although)\b", re.I)
 _NEGATED_LEAD_RE = re.compile(r"^(?:(?:be|equal|equals|equal\s+to|the|a|an|exactly|option|answer|correct|it"
                               r"|is|choice)\s+)+", re.I)
+_LEADING_NOT_RE = re.compile(r"^\s*(?:\\(?:text|mathrm)\s*\{\s*)?(?:not|never)\s*\}?\s+(?=\S)", re.I)
+_WORDS_AFTER_RE = re.compile(r"[A-Za-z]{3,}")  # a value after "not", not a clause of its own
 _FIXED_NEGATIVES_RE = re.compile(r"\bnot\s+(?:applicable|available|defined|determined|determinable|possible"
                                  r"|enough|sure)\b", re.I)
 
@@ -75,6 +77,9 @@ def negates_reference(reference: str, answer: str, same: Callable[[str, str], bo
     """
     if not answer or negated_spans(reference):
         return False
+    if (m := _LEADING_NOT_RE.match(answer)) and not _WORDS_AFTER_RE.search(answer[m.end():]) and \
+            same(reference, answer[m.end():]):
+        return True  # "\\text{not } 1, 3": the whole answer denied, not only its first clause
     return any(same(reference, span) for span in negated_spans(answer))
 
 

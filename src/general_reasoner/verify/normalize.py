@@ -72,7 +72,7 @@ _SIMPLE = [
 _DOUBLE_ESCAPED_RE = re.compile(r"(?<!\\)\\\\(frac|dfrac|left|right|sqrt|boxed|text|leq?|geq?|pi|cdot|times|infty|mathrm"
                                 r"|in|pm|begin|end|circ|quad|sin|cos|tan|log|ln)(?![a-zA-Z])")
 _PY_POWER_RE = re.compile(r"(?<=[\w)\]}])\*\*(?=[\w(\-{])")
-_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺ⁿ", "0123456789-+n")
 _SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 
 
@@ -91,8 +91,8 @@ _SIMPLE_ASCII = [(a, b) for a, b in _SIMPLE if (a, b) not in _SIMPLE_BACKSLASH a
 _SIMPLE_UNICODE = [(a, b) for a, b in _SIMPLE if not a.isascii()]
 _ASCII_TIMES_RE = re.compile(r"(?<=\d)\s*[xX]\s*(?=10\s*\^)")
 _SEP_BANG_RE = re.compile(r"(\d),\\!\s*(?=\d{3})")
-_SUPER_AFTER_CARET_RE = re.compile(r"\^\{?([⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]+)\}?")
-_SUPER_RE = re.compile(r"([⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]+)")
+_SUPER_AFTER_CARET_RE = re.compile(r"\^\{?([⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺ⁿ]+)\}?")
+_SUPER_RE = re.compile(r"([⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺ⁿ]+)")
 _SPACES_RE = re.compile(r"\s+")
 _LOG_SUBSCRIPT_RE = re.compile(r"log([₀₁₂₃₄₅₆₇₈₉]+)")
 _CONCENTRATION_RE = re.compile(r"\[\s*([A-Z][A-Za-z0-9_{}]*(?:\^\{?\d*[+-]\}?)?)\s*\]")  # [NH_3] is [NH3]

@@ -70,7 +70,12 @@ from general_reasoner.verify.units import split_quantity
 
 _ORDER_WORDS_RE = re.compile(
     r"\b(?:in order|respectively|ordered(?!\s+(?:pairs?|triples?|triplets?|(?:n-)?tuples?|quadruples?))|increasing|decreasing|ascending|descending|in (?:the|that|this) order"
-    r"|sequence of|from (?:smallest|largest|least|greatest|lowest|highest|first|earliest|oldest)"
+    r"|sequence of|from (?:the\s+)?(?:smallest|largest|least|greatest|lowest|highest|first|earliest|oldest|broadest|narrowest"
+    r"|biggest|fastest|slowest|newest|youngest|latest|shortest|longest|heaviest|lightest|most|fewest)"
+    r"|(?:smallest|largest|lowest|highest|earliest|oldest|broadest|narrowest|biggest|fastest|slowest|newest|youngest"
+    r"|latest|shortest|longest|heaviest|lightest|strongest|weakest|first|last)\s+first|order\s+(?:these|them|the\s+following)"
+    r"|(?:traditional|correct|proper|logical|numerical|usual|standard|canonical|[a-z]+-to-[a-z]+)\s+order"
+    r"|starting\s+(?:with|from)\s+the"
     r"|(?:chronological|alphabetical|reverse|visit|visiting|traversal|topological|sorted) order|arrange|rank"
     r"|traversal|sort(?:ed|s)?\b|order (?:of|in which)|step by step order|(?:first|earliest) to"
     r"|from (?:the\s+)?(?:surface|top|bottom|outside|inside|outer(?:most)?|inner(?:most)?|left|right|base|cent(?:er|re)"
@@ -214,6 +219,15 @@ def _option_by_value(answer: str, options: dict[str, str]) -> str | None:
     return hits[0] if len(hits) == 1 else None
 
 
+def _option_by_words(answer: str, options: dict[str, str]) -> str | None:
+    """The one option whose text the answer names in other words (the spellings ``strings_equal`` accepts:
+    an initialism spelled out, a Latin plural, O-negative for O negative)."""
+    if len(answer) > 120 or _MATHY_RE.search(answer):
+        return None
+    hits = [k for k, text in options.items() if len(text) <= 80 and strings_equal(clean_answer(text), answer)[0]]
+    return hits[0] if len(hits) == 1 else None
+
+
 _LEAD_WORDS_RE = re.compile(r"^(?:(?:is|are|equals?|was|be|of|to|:)\s+)+|^[A-Za-z]{1,3}(?:_\w+)?\s*=\s*(?=\S)")
 _ECHO_STRIP_RE = re.compile(r"\s+|\$|\\[,;!]|\\(?:left|right)\b|\\text\s*\{([^{}]*)\}|\\mathrm\s*\{([^{}]*)\}")
 _COMPUTED_FORM_RE = re.compile(r"\d\s*(?:[-+*/×÷^·]|\\(?:times|cdot|div|frac))\s*\S|\\frac|\d\s*[A-Za-zµμΩ°%]")
@@ -249,7 +263,7 @@ def _restates_question(res: Result, answer: str, question: str, reference: str, 
         core = core.rsplit("=", 1)[1].strip()  # AB = (the product written out) = (its value): the value
     if not core or len(core) > 300:
         return res
-    if len(_MATRIX_RE.findall(core)) >= 2 and len(_MATRIX_RE.findall(reference)) == 1:
+    if len(_MATRIX_RE.findall(core)) >= 2 and len(_MATRIX_RE.findall(reference)) <= 1:  # (or [[2, 1], [4, 3]])
         return Result(False, True, "an unevaluated operation on the question's matrices, not their result")
     if kind is AnswerType.INTEGER and (qa := split_quantity(core)) is not None and qa.number.value != int(
             qa.number.value) and (qr := split_quantity(normalize(reference))) is not None and qa.unit == qr.unit:
@@ -421,6 +435,8 @@ def _multiple_choice(ref: str, answer: str, question: str | None, forced: bool) 
     letter = letter_of(answer, allowed=allowed, options=options, loose=True)
     if letter is None and options:
         letter = _option_by_value(answer, options)  # "\\dfrac{3}{4}" for (A) $\\frac{3}{4}$
+    if letter is None and options:
+        letter = _option_by_words(answer, options)  # "Gross domestic product" for (B) GDP, "The mitochondria"
     if letter is None:
         if not forced and not options:
             return None
