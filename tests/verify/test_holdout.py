@@ -12,7 +12,9 @@ more: WebInstruct-like questions, benchmark multiple choice (MMLU-Pro/GPQA style
 probe11, three more: two general mixes across domains and types, differently written math; probe12, three
 more: whole responses in RL-policy styles across 15 disciplines, every answer type in many notations,
 differently written math and near misses; probe13, three more: false-accept traps in quantitative science,
-in words, choices, booleans and lists, and whole responses that try to game the grader).
+in words, choices, booleans and lists, and whole responses that try to game the grader; probe14, three more:
+money, rates, scales, dates and times; chemistry, biology and medicine forms; expressions a few sample points
+or a loose tolerance get wrong).
 
 The set was written before reading the verifier's code, the way WebInstruct-verified answers
 and model outputs look: 10 answer types, > 10 disciplines, about half positives written
@@ -38,7 +40,7 @@ HOLDOUT = Path(__file__).with_name("holdout_cases.jsonl")
 SETS = ["holdout_cases.jsonl", "probe2_cases.jsonl", "probe_cases.jsonl", "probe3_cases.jsonl", "probe4_cases.jsonl",
         "probe5_cases.jsonl", "probe6_cases.jsonl", "probe7_cases.jsonl",
         "probe8_cases.jsonl", "probe9_cases.jsonl", "probe10_cases.jsonl", "probe11_cases.jsonl",
-        "probe12_cases.jsonl", "probe13_cases.jsonl"]
+        "probe12_cases.jsonl", "probe13_cases.jsonl", "probe14_cases.jsonl"]
 NO_MATH_WRITER = {"probe9_cases.jsonl"}  # whole responses, quantities, words: no differently-written-math writer
 HEDGES = Path(__file__).with_name("hedge_cases.jsonl")  # hedges, negations, self-corrections, injections
 
@@ -66,6 +68,19 @@ DISAGREE = {
     ("chi-squared distribution", "\\chi^2 distribution"): "a Greek letter for its spoken name: knowledge, not rules",
     ("5.10 m", "5.1 m"): "a trailing zero dropped: the value is the reference's (earlier writers label 2.7 for 2.70 and "
                          "10 for 10.0 right; this one reads 5.1 as a coarser rounding)",
+    ("18446744073709551616", "\\boxed{2^{64}}$."): "the question's own expression (Compute $2^{64}$) restated: no answer "
+                                                   "(tests/verify/test_restated.py), whatever its value",
+    ("epinephrine", "\\boxed{adrenaline}"): "another name of the same thing: knowledge, not rules (the model judge's job)",
+    ("acetaminophen", "paracetamol"): "another name of the same thing: knowledge, not rules (the model judge's job)",
+    ("vinyl chloride", "chloroethene"): "an IUPAC name for a common one: another name of the same thing: knowledge, not rules (the model judge's job)",
+    ("acetylsalicylic acid", "2-acetoxybenzoic acid"): "an IUPAC name for a common one: another name of the same thing: knowledge, not rules (the model judge's job)",
+    ("peptide bond", "amide bond"): "another name of the same thing: knowledge, not rules (the model judge's job)",
+    ("O2", "molecular oxygen"): "a formula named in words: another name of the same thing: knowledge, not rules (the model judge's job)",
+    ("tetrafluoroethylene", "C2F4"): "a formula for a name: another name of the same thing: knowledge, not rules (the model judge's job)",
+    ("CFCs", "chlorofluorocarbons"): "an abbreviation that is not the initials: another name of the same thing: knowledge, not rules (the model judge's job)",
+    ("ARB", "angiotensin II receptor blocker"): "an abbreviation that is not the initials of every word: another name of the same thing: knowledge, not rules (the model judge's job)",
+    ("adenine, guanine, cytosine, thymine", "A, G, C, T"): "one-letter codes for the bases: another name of the same thing: knowledge, not rules (the model judge's job)",
+    ("phenylalanine, tyrosine, tryptophan", "Phe, Tyr, Trp"): "three-letter amino-acid codes: another name of the same thing: knowledge, not rules (the model judge's job)",
 }
 
 

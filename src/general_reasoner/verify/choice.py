@@ -448,9 +448,28 @@ _INITIALISM_RE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _INITIALIS
 _INITIALISM_GATE = {k.split()[0] for k in _INITIALISMS}
 
 
+_CALENDAR_ABBREVIATIONS = {
+    "mon": "monday", "tue": "tuesday", "tues": "tuesday", "thu": "thursday", "thur": "thursday", "thurs": "thursday",
+    "fri": "friday", "jan": "january", "feb": "february", "apr": "april", "jun": "june", "jul": "july",
+    "aug": "august", "sep": "september", "sept": "september", "oct": "october", "nov": "november", "dec": "december"}
+
+
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december"
+           "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+_DAY_MONTH_RE = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTHS})\.?")
+_MONTH_DAY_RE = re.compile(rf"({_MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?")
+
+
 def _canonical_words(text: str) -> str:
     """Phrases with one meaning written many ways: hypothesis-test decisions, "v." / "vs." / "versus",
     British spellings (labour, organise, centre, haemoglobin), blood types (O negative / O-)."""
+    if len(text) <= 6 and (full := _CALENDAR_ABBREVIATIONS.get(text.rstrip("."))):
+        return full  # Mon -> monday, Sept -> september (not sun, sat, mar, wed, may: words of their own)
+    if len(text) <= 20 and (m := _DAY_MONTH_RE.fullmatch(text)):
+        month = _CALENDAR_ABBREVIATIONS.get(m.group(2), m.group(2))
+        return f"{month} {int(m.group(1))}"  # 8 june, 8th of june -> june 8
+    if len(text) <= 20 and (m := _MONTH_DAY_RE.fullmatch(text)):
+        return f"{_CALENDAR_ABBREVIATIONS.get(m.group(1), m.group(1))} {int(m.group(2))}"  # june 8th -> june 8
     if "v" in text:
         text = _VERSUS_RE.sub("vs", text)
     if _ORDINAL_RE.search(text):
@@ -649,7 +668,7 @@ def strings_equal(reference: str, answer: str, question: str | None = None) -> t
         return True, "acronym"
     if " ".join(map(_latin_stem, r.split())) == " ".join(map(_latin_stem, a.split())):
         return True, "same text (singular/plural)"
-    if r.rstrip("s") == a.rstrip("s") and len(r) > 3:
+    if r.rstrip("s") == a.rstrip("s") and len(r) > 3 and r.rstrip("s")[-1:].isalpha():  # not 1720 / the 1720s
         return True, "same text (plural)"
     if question and _surname_of(rs, as_, question):
         return True, "the person's surname"

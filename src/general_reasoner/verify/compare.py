@@ -25,6 +25,7 @@ from general_reasoner.verify.structure import (
     strip_lhs,
 )
 from general_reasoner.verify.units import (
+    DECADE_RE,
     Quantity,
     asked_unit,
     compare_quantities,
@@ -142,6 +143,12 @@ def quantities_result(qr: Quantity, qa: Quantity, question: str | None) -> Resul
 def _as_number(q: Quantity | None, text: str, deadline: Deadline) -> Number | None:
     if q is not None:
         return q.number  # (a unit on the answer against a unit-less expression: the unit left out)
+    try:
+        whole = ex.exact_integer(ex.parse_expr(text, deadline))
+    except ex.ParseError:
+        whole = None
+    if whole is not None:
+        return Number(Fraction(whole), 0, len(str(abs(whole)).rstrip("0")) or 1)  # 2^{61} - 1, exactly
     value = _constant_value(text, deadline)
     if value is None or abs(value.imag) > 1e-12 or abs(value.real) == float("inf"):
         return None
@@ -173,6 +180,8 @@ def _prose_quantities(text: str, percent_of: list[int] | None = None) -> list[Qu
         if m.start() == base_at:
             continue  # "250% of 50": the number a percentage is taken of is not a value the sentence states
         unit = m.group(2).strip()
+        if unit == "s" and m.end(1) == m.start(2) and DECADE_RE.fullmatch(m.group(1)):
+            continue  # "the 1720s": a decade, not 1720 seconds
         base = _PERCENT_OF_RE.match(text, m.end()) if unit in ("%", "percent") else None
         base_at = base.end() if base else -1
         q = split_quantity(f"{m.group(1)} {unit}".strip()) if unit else None
@@ -331,6 +340,33 @@ def _chemical_species(ref: str, ans: str) -> Result | None:
     return Result(same, True, how if sr[1][1:2].isdigit() or sa[1][1:2].isdigit() or same else "different elements")
 
 
+_INTEGER_NAME_RE = re.compile(
+    r"(?:\b(?:positive|nonnegative|non-negative|natural|whole)?\s*integers?\s+\$?\s*([a-z])\b"
+    r"|\$?\b([a-z])\$?\s+(?:is|be|are)\s+(?:an?\s+)?(?:positive\s+|nonnegative\s+|non-negative\s+)?integers?\b"
+    r"|\b([a-z])\s*(?:\\in|∈)\s*(?:\\mathbb\s*\{?[ZN]\}?|ℤ|ℕ)"
+    r"|\b([nkm])\s*(?:\\geq?|>=|≥)\s*[01]\b)")
+
+
+_LOWER_BOUND_RE = re.compile(r"\b([a-z])\s*(>|\\gt\b|\\geq?\b|>=|≥)\s*(-?\d+(?:\.\d+)?)(?![\d.])")
+
+
+def _lower_bounds(question: str) -> dict[str, float] | None:
+    """Variables the question bounds below: "Let $x > 0$", "$x \\ge 1$" -> {x: 0.0}, {x: 1.0}."""
+    if not question or not any(op in question for op in (">", "\\g", "≥")):
+        return None
+    found = {m.group(1): float(m.group(3)) for m in _LOWER_BOUND_RE.finditer(question)}
+    return found or None
+
+
+def _integer_names(question: str) -> frozenset[str]:
+    """The variables the question makes whole numbers: "for integer $n$", "$k$ be a positive integer",
+    "$n \\in \\mathbb{Z}$", "for $n \\ge 1$" (n, k, m only)."""
+    if not question or "nteger" not in question and "mathbb" not in question and "≥" not in question \
+            and "ge" not in question and "ℤ" not in question and "ℕ" not in question:
+        return frozenset()
+    return frozenset(next(g for g in m.groups() if g) for m in _INTEGER_NAME_RE.finditer(question))
+
+
 def compare_scalar(ref: str, ans: str, ctx: Ctx) -> Result:
     ctx.deadline.check()
     if squash(ref) == squash(ans):
@@ -380,7 +416,8 @@ def compare_scalar(ref: str, ans: str, ctx: Ctx) -> Result:
     except ex.ParseError:
         pass
     if tr is not None and ta is not None:
-        same = ex.equivalent(tr, ta, ctx.deadline)
+        same = ex.equivalent(tr, ta, ctx.deadline, integers=_integer_names(ctx.question),
+                             lower=_lower_bounds(ctx.question))
         if same is False and (renamings := _renamed_constants(tr, ta)) is not None:
             same = any(ex.equivalent(tr, renamed, ctx.deadline) for renamed in renamings) or same  # C vs A
         if same:

@@ -30,6 +30,8 @@ FUNCS = {
     "arcosh": cmath.acosh, "artanh": cmath.atanh, "asinh": cmath.asinh, "acosh": cmath.acosh, "atanh": cmath.atanh,
     "sgn": lambda z: complex((z.real > 0) - (z.real < 0)) if z.imag == 0 else z / abs(z),
     "sign": lambda z: complex((z.real > 0) - (z.real < 0)) if z.imag == 0 else z / abs(z),
+    "floor": lambda z: complex(math.floor(z.real)) if abs(z.imag) < 1e-12 else _no_value("floor of a complex value"),
+    "ceil": lambda z: complex(math.ceil(z.real)) if abs(z.imag) < 1e-12 else _no_value("ceiling of a complex value"),
     "erf": lambda z: complex(math.erf(z.real)) if abs(z.imag) < 1e-12 else _no_value("erf of a complex value"),
     "erfc": lambda z: complex(math.erfc(z.real)) if abs(z.imag) < 1e-12 else _no_value("erfc of a complex value"),
 }
@@ -125,7 +127,8 @@ class _Parser:
         if kind in ("num", "id"):
             return True
         if kind == "cmd":
-            return v not in ("\\pm", "\\mp", "\\cup", "\\cap", "\\in", "\\}", "\\|") and not v.startswith("\\end")
+            return v not in ("\\pm", "\\mp", "\\cup", "\\cap", "\\in", "\\}", "\\|", "\\rfloor", "\\rceil") and \
+                not v.startswith("\\end")
         if v == "|":
             return self.abs_depth == 0
         return v in ("(", "{", "\\{", "[")  # [N2][H2]^3: concentrations multiply
@@ -400,6 +403,10 @@ class _Parser:
             inner = self.expr()
             self.expect("\\|")
             return self.node("f", "abs", inner)
+        if c in ("lfloor", "lceil"):  # \lfloor n/2 \rfloor: sampled at non-integer points, never dropped
+            inner = self.expr()
+            self.expect("\\rfloor" if c == "lfloor" else "\\rceil")
+            return self.node("f", "floor" if c == "lfloor" else "ceil", inner)
         raise ParseError(f"command \\{c}")
 
 
@@ -487,17 +494,67 @@ def decimal_digits(node: Node) -> int | None:
     return fewest
 
 
-def has_abs(node: Node) -> bool:
-    """Does the tree hold an absolute value, a piecewise or a max/min (where positive-only points cannot
-    tell ``|x|`` from ``x``)?"""
+_EXACT_DIGITS = 4000  # whole-number results past this many digits are left to floats
+
+
+def exact_integer(node: Node) -> int | None:
+    """The value of a tree of whole numbers under +, -, *, whole powers, ! and binomials, computed exactly
+    (``2^{61} - 1``, ``9^{20}``, ``25!``); None for anything else or a result too large. Floats cannot tell
+    2^64 from 2^64 - 1."""
+    op = node[0]
+    if op == "n":
+        v = node[1]
+        return int(v.real) if v.imag == 0 and node[2] == 0 and v.real.is_integer() and abs(v.real) < 2**53 else None
+    if op == "neg":
+        x = exact_integer(node[1])
+        return None if x is None else -x
+    if op in ("+", "*", "^", "binom"):
+        a, b = exact_integer(node[1]), exact_integer(node[2])
+        if a is None or b is None:
+            return None
+        if op == "+":
+            return a + b
+        if op == "*":
+            return a * b
+        if op == "^":
+            if b < 0 or (abs(a) > 1 and b * math.log10(abs(a)) > _EXACT_DIGITS):
+                return None
+            return a ** b
+        return math.comb(a, b) if 0 <= b <= a <= MAX_FACTORIAL else None
+    if op == "!":
+        x = exact_integer(node[1])
+        return math.factorial(x) if x is not None and 0 <= x <= min(MAX_FACTORIAL, 1500) else None
+    return None
+
+
+def has_abs(node: Node, functions: tuple[str, ...] = ("abs", "sgn", "floor", "ceil")) -> bool:
+    """Does the tree hold an absolute value, a sign, a floor or ceiling, a piecewise or a max/min (where
+    positive-only points cannot tell ``|x|`` from ``x``)?"""
     stack = [node]
     while stack:
         n = stack.pop()
-        if (n[0] == "f" and n[1] == "abs") or n[0] in ("cases", "max", "min"):
+        if (n[0] == "f" and n[1] in functions) or n[0] in ("cases", "max", "min"):
             return True
         if n[0] not in ("n", "s", "c", "inf"):
             stack.extend(x for x in n[1:] if isinstance(x, tuple))
     return False
+
+
+_STEP_POINTS = (0.0, 1.0, 2.0, 3.0, -1.0, -2.0, 0.5, 1.5, -0.5, 2.75, 0.25, 1.75)  # where floors jump
+
+
+def _agree_at_steps(a: Node, b: Node, names: list[str], rel: float, deadline: Deadline | None) -> bool:
+    """A floor or ceiling: the two trees agree at whole and half-way points too (``\\lceil x \\rceil`` and
+    ``\\lfloor x \\rfloor + 1`` differ only at integers)."""
+    for i in range(len(_STEP_POINTS)):
+        env = {n: complex(_STEP_POINTS[(i + 5 * k) % len(_STEP_POINTS)]) for k, n in enumerate(names)}
+        try:
+            x, y = evaluate(a, env, deadline), evaluate(b, env, deadline)
+        except _Unusable:
+            continue
+        if not close(x, y, rel):
+            return False
+    return True
 
 
 def expand_pm(node: Node, limit: int = 8) -> list[Node]:
@@ -657,13 +714,16 @@ def close(a: complex, b: complex, rel: float) -> bool:
 
 def values_at_points(trees: list[Node], names: list[str], deadline: Deadline | None,
                      count: int = 6, fixed: dict[str, complex] | None = None,
-                     negative: bool = False) -> list[list[complex]]:
+                     negative: bool | str = False) -> list[list[complex]]:
     """Values of each tree at the same random points; points where any tree fails are dropped.
     ``fixed`` names keep one value (``i`` read as the imaginary unit); ``negative``: the points
-    negated (all draws are positive, in [0.3, 2.7], to keep clear of branch cuts)."""
+    negated (all draws are positive, in [0.3, 2.7], to keep clear of branch cuts); ``"mixed"``: every
+    other name negated."""
     rows = []
     for env in _points(names, count if names else 1, seed=12345):
-        if negative:
+        if negative == "mixed":
+            env = {k: -v if i % 2 == 0 else v for i, (k, v) in enumerate(sorted(env.items()))}  # |ab| vs ab
+        elif negative:
             env = {k: -v for k, v in env.items()}
         if fixed:
             env.update(fixed)
@@ -674,14 +734,47 @@ def values_at_points(trees: list[Node], names: list[str], deadline: Deadline | N
     return rows
 
 
-def equivalent(a: Node, b: Node, deadline: Deadline | None = None) -> bool | None:
-    """True/False when the trees were compared; None when no usable point was found."""
+_WHOLE_POINTS = (1, 2, 3, 4, 7, 12, 19, 30, 0)
+
+
+def _agree_at_integers(a: Node, b: Node, names: list[str], integers: frozenset[str], rel: float,
+                       deadline: Deadline | None) -> bool | None:
+    """Compared where the question's whole-number variables are whole numbers (1 to 8) and the others at
+    random points: ``\\cos(n\\pi)`` is ``(-1)^n`` for integer n only. None with fewer than four usable points.
+    The whole numbers run past 8 (12, 19, 30): a term that vanishes at 1..8 does not hide."""
+    others = [n for n in names if n not in integers]
+    draws = _uniforms(777, len(_WHOLE_POINTS) * max(len(others), 1))
+    rows = 0
+    for i in range(len(_WHOLE_POINTS)):
+        env = {n: complex(_WHOLE_POINTS[(i + 3 * k) % len(_WHOLE_POINTS)])
+               for k, n in enumerate(x for x in names if x in integers)}
+        env.update({n: draws[i * len(others) + k] for k, n in enumerate(others)})
+        try:
+            x, y = evaluate(a, env, deadline), evaluate(b, env, deadline)
+        except _Unusable:
+            continue
+        rows += 1
+        if not close(x, y, rel):
+            return False
+    return True if rows >= 4 else None
+
+
+def equivalent(a: Node, b: Node, deadline: Deadline | None = None,
+               integers: frozenset[str] = frozenset(), lower: dict[str, float] | None = None) -> bool | None:
+    """True/False when the trees were compared; None when no usable point was found. ``integers``: the
+    names the question declares whole numbers (compared at whole-number points); ``lower``: names the
+    question bounds below (``x > 0``, ``x \\ge 1``), sampled above the bound only (|x - 1| is x - 1 there)."""
     names = sorted(symbols(a) | symbols(b))
     digits = [d for d in (decimal_digits(a), decimal_digits(b)) if d is not None]
     # a decimal agrees to the precision it states (0.6931 for ln 2: 4 digits), never looser than 3 digits
     rel = 1e-9 if not digits else max(min(0.5 * 10.0 ** (1 - min(digits)), 5e-3), 1e-6)
+    if integers & set(names):
+        return _agree_at_integers(a, b, names, integers, rel, deadline)
     rows, same = 0, True
+    lower = {n: v for n, v in (lower or {}).items() if n in names}
     for env in _points(names, 4 if names else 1, seed=12345):  # stop at the first point that tells them apart
+        if lower:
+            env = {n: v + lower.get(n, 0.0) for n, v in env.items()}
         try:
             x, y = evaluate(a, env, deadline), evaluate(b, env, deadline)
         except _Unusable:
@@ -692,9 +785,12 @@ def equivalent(a: Node, b: Node, deadline: Deadline | None = None) -> bool | Non
             break
     if same and rows < (3 if names else 1):
         return None
-    if same and names and (has_abs(a) or has_abs(b)):  # |x| and x agree at positive points only
-        negative = values_at_points([a, b], names, deadline, negative=True)
-        same = all(close(x, y, rel) for x, y in negative)
+    if same and names and (has_abs(a) or has_abs(b)) and set(lower) != set(names):  # |x| = x at positive points
+        for sign in (True, "mixed") if len(names) > 1 else (True,):  # |ab| and ab also at all-negative ones
+            negative = values_at_points([a, b], names, deadline, negative=sign)
+            same = same and all(close(x, y, rel) for x, y in negative)
+    if same and names and (has_abs(a, ("floor", "ceil")) or has_abs(b, ("floor", "ceil"))):
+        same = _agree_at_steps(a, b, names, rel, deadline)
     for unit in ("i", "j"):  # the imaginary unit: (1+i)^2 = 2i, e^{i\pi} = -1; j in engineering
         if not same and unit in names:
             rest = [n for n in names if n not in ("i", "j")]
@@ -733,7 +829,12 @@ def differ_by_constant(a: Node, b: Node, deadline: Deadline | None = None) -> bo
     if len(rows) < 3:
         return None
     first = rows[0][0] - rows[0][1]
-    return all(close(x - y, first, 1e-7) or abs((x - y) - first) < 1e-9 for x, y in rows)
+    same = all(close(x - y, first, 1e-7) or abs((x - y) - first) < 1e-9 for x, y in rows)
+    if same and (has_abs(a) or has_abs(b)):  # ln|x| and ln x: one constant apart for x > 0 only
+        low = values_at_points([a, b], names, deadline, count=6, negative=True)
+        same = len(low) < 3 or all(close(x - y, low[0][0] - low[0][1], 1e-7) for x, y in low) and \
+            all(abs(v.imag) < 1e-9 for row in low for v in row)
+    return same
 
 
 def rename(node: Node, names: dict[str, str]) -> Node:

@@ -336,6 +336,17 @@ def _segment_labels(s: str, segs: list[re.Match[str]]) -> list[str] | None:
     return labels if len(set(labels)) == len(labels) else None
 
 
+_DOLLAR_RE = re.compile(r"(?<!\\)\$")
+
+
+def _dollars_only(s: str) -> bool:
+    """Every ``$`` is a currency sign (``$1,100, $1,210``; ``$5 and $7``): each opens an amount after a space
+    or the start, none closes math after a value."""
+    signs = list(_DOLLAR_RE.finditer(s))
+    return bool(signs) and all((m.start() == 0 or s[m.start() - 1] in " (-–—") and s[m.end():m.end() + 1].isdigit()
+                               for m in signs)
+
+
 def clean_answer(answer: str) -> str:
     """Strip what surrounds the math: delimiters, 'the answer is', a trailing period."""
     s = answer.strip()
@@ -352,7 +363,7 @@ def clean_answer(answer: str) -> str:
             not _VERDICT_FIRST_RE.match(s):  # "False, it is undecidable (Turing, 1936)": the verdict leads
         s = m.group(2).strip()
     s = _APPROX_RE.sub("", s, count=1) if s[:1] in "aAnNrRcCjJ" else s
-    segs = list(_MATH_SEG_RE.finditer(s))
+    segs = [] if "$" in s and _dollars_only(s) else list(_MATH_SEG_RE.finditer(s))
     if segs:
         before = s[:segs[0].start()].strip()
         after = s[segs[-1].end():].strip().rstrip(".").strip()

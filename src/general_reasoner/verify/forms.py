@@ -11,15 +11,17 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from general_reasoner.verify.normalize import cached_for_short
+from general_reasoner.verify.normalize import cached_for_short, strip_text_commands
 from general_reasoner.verify.numbers import roman_to_int, words_to_int
 
 _CURRENCY = r"(?:US\s?\$|\\\$|[$€£¥])"
 _AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
-_ACCOUNTING_RE = re.compile(rf"^\(\s*({_CURRENCY})?\s*({_AMOUNT})\s*\)$")
+_ACCOUNTING_RE = re.compile(rf"^(?:\(\s*({_CURRENCY})?|({_CURRENCY})\s*\()\s*({_AMOUNT})\s*\)$")  # ($500), $(500)
 _NEGATIVE_WORD_RE = re.compile(rf"(?:^|(?<=\bis )|(?<=\bwas )|(?<=\bbe )|(?<=\bof )|(?<=: ))(?:negative|minus)\s+"
                                rf"({_CURRENCY})?\s*(?=\d|\.\d)", re.I)
 _CURRENCY_CHAR_RE = re.compile(r"[$€£¥]")
+_TEXT_SCALE_RE = re.compile(r"(?<=\d)\s*\\text\s*\{\s*(K|k|M|B|bn|mn)\s*\}")
+_SCALE_NAMED_RE = re.compile(rf"^({_AMOUNT})\s*(K|k|MM|M|mn|B|bn)\s+(dollars?|USD|euros?|EUR|pounds?|GBP)\.?$")
 _SCALE_SUFFIX_RE = re.compile(rf"({_CURRENCY})\s*({_AMOUNT})\s*(K|k|MM|M|mn|B|bn|T)(?![A-Za-z])")
 _SCALE_WORD = {"k": "thousand", "mm": "million", "m": "million", "mn": "million", "b": "billion", "bn": "billion",
                "t": "trillion"}
@@ -102,16 +104,20 @@ def rewrite_answer(reference: str, answer: str, question: str | None) -> str:
         digits_r, sign_r = (cr.group(1), cr.group(2)) if cr.group(2) else (cr.group(4), cr.group(3))
         if (digits_a or "1") == (digits_r or "1") and sign_a == sign_r:
             return reference.strip()  # +2 and 2+ name one charge
-    if s.startswith("(") and _negative_reference(reference) and (m := _ACCOUNTING_RE.match(s)):
-        s = f"{m.group(1) or ''}-{m.group(2)}"  # ($52.59): a negative amount in accounting
+    if s.endswith(")") and _negative_reference(reference) and (m := _ACCOUNTING_RE.match(s)):
+        s = f"{m.group(1) or m.group(2) or ''}-{m.group(3)}"  # ($52.59), $(52.59): a negative amount in accounting
     if "egative" in s or "inus" in s:
         s = _NEGATIVE_WORD_RE.sub(lambda m: f"{m.group(1) or ''}-", s)  # "negative $52.59" -> "$-52.59"
     if _CURRENCY_CHAR_RE.search(s):
+        if "\\text" in s:
+            s = _TEXT_SCALE_RE.sub(r"\1", s)  # \$60\text{k}
         s = _SCALE_SUFFIX_RE.sub(lambda m: f"{m.group(1)}{m.group(2)} {_SCALE_WORD[m.group(3).lower()]}", s)
+    elif " " in s and (m := _SCALE_NAMED_RE.match(s)):
+        s = f"{m.group(1)} {_SCALE_WORD[m.group(2).lower()]} {m.group(3)}"  # 100K dollars -> 100 thousand dollars
     if s[-1:] in "DE." or s[:1] == "A":
         s = _ERA_RE.sub(lambda m: m.group(1) or m.group(2), s)
     if "entury" in s:
-        s = _CENTURY_RE.sub(_century, s)
+        s = _CENTURY_RE.sub(_century, strip_text_commands(s).strip() if "\\text" in s else s)  # \text{the 14th century}
     if question and (":" in s or " to " in s):
         s = ratio_as_number(reference, s, question)
     return s
@@ -186,7 +192,8 @@ def asks_lowest_terms(question: str | None) -> bool:
 
 _FRACTION_ASKED_RE = re.compile(r"\b(?:common|simple|proper|improper|reduced)\s+fraction|\bas\s+a\s+fraction\b"
                                 r"|\bin\s+fraction(?:al)?\s+form", re.I)
-_EXACT_ASKED_RE = re.compile(r"\bexact\s+(?:value|form|answer|fraction|probability|result)|\bradical\s+form", re.I)
+_EXACT_ASKED_RE = re.compile(r"\bexact\s+(?:value|form|answer|fraction|probability|result)|\bradical\s+form"
+                             r"|\bexactly(?=\s*[.?]|\s*$)|\bwhat\s+fraction\b", re.I)  # "... exactly."; 0.333 is no fraction
 _PI_ASKED_RE = re.compile(r"\bin\s+terms\s+of\s+\$?\\?(?:pi|π)\b", re.I)
 
 

@@ -187,7 +187,8 @@ def plain_text(s: str) -> str:
 
 
 _LOWER_COMMAND_RE = re.compile(r"\\[a-z]+")
-_NAMED_COMMANDS = {"pi", "log", "ln", "lg", "sin", "cos", "tan", "exp", "sqrt", "max", "min", "det", "lim", "sum", "int"}
+_NAMED_COMMANDS = {"pi", "log", "ln", "lg", "sin", "cos", "tan", "exp", "sqrt", "max", "min", "det", "lim", "sum", "int",
+                   "lfloor", "rfloor", "lceil", "rceil"}  # \\lfloor n/2 \\rfloor is not n/2
 _LOGIC_WORDS = {"land": "and", "wedge": "and", "lor": "or", "vee": "or", "neg": "not", "lnot": "not"}
 _LOGIC_WORDS_RE = re.compile(r"\\(land|wedge|lor|vee|neg|lnot)(?![a-z])")
 _DEGREES_WORD_RE = re.compile(r"(?<=\d)\s*degrees?\b")

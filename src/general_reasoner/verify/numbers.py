@@ -183,6 +183,12 @@ def _float(x: Fraction) -> float:
         return math.inf if x > 0 else -math.inf
 
 
+def _exact_count(ref: Number) -> bool:
+    """An integer reference past float precision (2^64, 20!): every digit counts, so no float-noise slack
+    (18446744073709551615 is not 2^64, and a float evaluation cannot confirm it)."""
+    return ref.is_integer_literal and abs(ref.value) >= 10**15
+
+
 def numbers_equal(ref: Number, ans: Number) -> tuple[bool, bool]:
     """(equal, near): ``near`` means within 1% but outside the stated precision.
 
@@ -203,7 +209,7 @@ def numbers_equal(ref: Number, ans: Number) -> tuple[bool, bool]:
     if abs(d - big / 100) <= margin or abs(d - big * 1e-12) <= margin:
         return numbers_equal_exact(ref, ans)
     near = d <= big / 100
-    if d <= big * 1e-12:
+    if d <= big * 1e-12 and not _exact_count(ref):
         return True, True
     qr, qa = _quantum_f(ref), _quantum_f(ans)
     if qr is None and qa is None:
@@ -260,7 +266,7 @@ def numbers_equal_exact(ref: Number, ans: Number) -> tuple[bool, bool]:
         return False, False  # fast path: no tolerance below is wider than 5% of the value
     scale = max(abs(r), abs(a))
     near = abs(a - r) <= scale / 100
-    if abs(a - r) <= scale * Fraction(1, 10**12):
+    if abs(a - r) <= scale * Fraction(1, 10**12) and not _exact_count(ref):
         return True, True
     qr, qa = ref.quantum, ans.quantum
     if qr is None and qa is None:

@@ -57,6 +57,7 @@ from general_reasoner.verify.normalize import cached_for_short, normalize
 from general_reasoner.verify.numbers import Number, compare_numbers, number_word, parse_number
 from general_reasoner.verify.special import (
     compare_base,
+    compare_clock,
     compare_complexity,
     compare_congruence,
     compare_electron_config,
@@ -96,7 +97,7 @@ _STRING_KEY_RE = re.compile(r"[\s{}^_]|\\(?:mathrm|text|rm)")
 _REF_LABEL_RE = re.compile(r"^[A-Za-z][A-Za-z\-]{0,15}(?: [A-Za-z\-]{1,15}){0,2}:\s+(?=\S)")
 _EMPTY_SET_RE = re.compile(r"^(?:\\emptyset|\\varnothing|∅|\\\{\s*\\\}|\{\s*\}|\[\s*\]|no (?:real )?solutions?"
                            r"(?: exists?)?|there (?:is|are) no (?:real )?solutions?|none)$", re.I)
-_THOUSANDS_RE = re.compile(r"(?:(?<=\$)|(?<=\$ ))\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,3}(?:,\d{3})+(?=\.\d)")
+_THOUSANDS_RE = re.compile(r"(?:(?<=\$)|(?<=\$ ))\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d{1,3}(?:,\d{3})+(?=\.\d)")
 _SIGNED_CHANGE_RE = re.compile(r"^(?:an?\s+)?(decrease|decline|drop|fall|reduction|loss|increase|rise|gain|growth)"
                                r"\s+(?:of|by)\s+([^-+].*)$", re.I)
 _NEGATIVE_CHANGE = {"decrease", "decline", "drop", "fall", "reduction", "loss"}
@@ -115,7 +116,7 @@ _HEX_RE = re.compile(r"^(?:0[xX])?[0-9A-Fa-f]{1,32}$")
 _BINARY_QUESTION_RE = re.compile(r"\bbinary\b|base[- ]?2\b|\bbits?\b", re.I)
 _BINARY_RE = re.compile(r"^(?:0b)?[01]{1,8}(?: [01]{4,8}){0,8}$")
 _SPECIALS = (compare_ratio, compare_genotype, compare_reaction, compare_base, compare_complexity, compare_tolerance,
-             compare_electron_config, compare_congruence)
+             compare_electron_config, compare_congruence, compare_clock)
 
 
 _SPACE_BEFORE_PUNCT_RE = re.compile(r"\s+(?=[,;()\[\]{}=+\-*/^<>|])")
@@ -150,6 +151,14 @@ _SPACE_GROUPS_RE = re.compile(r"^([-+]?\d{1,3}(?: \d{3})+(?:\.\d+)?)(?=$|\s+[A-Z
 
 
 _REAL_COMPLEMENT_RE = re.compile(r"^(?:R|ℝ)\s*\\setminus\s*\\\{([^{}]{1,80})\\\}$")
+
+
+def _dollar_amounts(text: str) -> str:
+    """``$1,100, $1,210`` -> ``$1100, $1210``: a dollar sign marks its commas as thousands separators (normalize
+    drops the sign, and a list of amounts would split at every comma)."""
+    if "$" not in text or "," not in text:
+        return text
+    return _THOUSANDS_RE.sub(lambda m: m.group(0).replace(",", ""), text)
 
 
 def _complement_as_union(text: str) -> str:
@@ -322,7 +331,8 @@ def _form_asked(res: Result, answer: str, question: str, deadline: Deadline, ref
             return Result(False, True, "the number itself, not its prime factorization")
     if asks_complete_factoring(question) and not _fully_factored(answer, deadline):
         return Result(False, True, "the polynomial is not completely factored")
-    exact = asks_exact_form(question) if wanted is None else None  # "the exact answer, to two decimal places"
+    exact = asks_exact_form(question) if wanted is None and not _decimal_reference(reference) \
+        else None  # "the exact answer, to two decimal places"; a decimal reference: its digits decide
     stated = normalize(answer).split("=")[-1].split("≈")[0].strip()  # 32/7 ≈ 4.571 states the exact value
     if exact and _DECIMAL_ONLY_RE.match(stated) and not (exact == "exact" and _is_exactly(stated, reference)):
         return Result(False, True, "the question asks for an exact value (" + (
@@ -332,9 +342,15 @@ def _form_asked(res: Result, answer: str, question: str, deadline: Deadline, ref
 
 
 def _is_exactly(decimal: str, reference: str) -> bool:
-    """The decimal is the reference's value itself (0.3125 for 5/16), not a rounding of it."""
+    """The decimal is the reference's value itself (0.3125 for 5/16, 12.5% for 1/8), not a rounding of it."""
     d, r = parse_number(decimal), parse_number(normalize(reference))
-    return d is not None and r is not None and d.value == r.value
+    return d is not None and r is not None and (d.value == r.value or d.percent and d.value / 100 == r.value)
+
+
+def _decimal_reference(reference: str) -> bool:
+    """A reference written as a decimal (0.177, 2.91 × 10^-5): the digits it states set the precision."""
+    r = parse_number(normalize(reference))
+    return r is not None and r.decimals is not None and r.value.denominator != 1
 
 
 def _stated_number(answer: str) -> Number | None:
@@ -488,6 +504,16 @@ def _spacing_is_output(ref: str, ans: str, question: str | None) -> bool:
             and bool(_WORD_CHARS_RE.match(ans)) and asks_program_output(question))
 
 
+_FORMULA_ASKED_RE = re.compile(r"\b(?:formula|chemical|compound|molecule|oxide|gas|ion)\b", re.I)
+_YES_NO_LEAD_RE = re.compile(r"^\s*(?:is|are|does|do|can|was|were|will|has|have|true\s+or\s+false)\b", re.I)
+
+
+def _formula_asked(ref: str, question: str | None) -> bool:
+    """``NO`` for "the chemical formula of nitric oxide": a formula, not the word no (``No`` is nobelium)."""
+    return bool(ref.isupper() and len(ref) > 1 and question and _FORMULA_ASKED_RE.search(question)
+                and not _YES_NO_LEAD_RE.match(question))
+
+
 def compare_answer(reference: str, answer: str, *, question: str | None = None,
                    answer_type: AnswerType | None = None, deadline: Deadline | None = None) -> Result:
     """Compare an extracted answer with a reference (both already cleaned)."""
@@ -502,7 +528,7 @@ def compare_answer(reference: str, answer: str, *, question: str | None = None,
         return Result(eq, not near, "numbers equal" if eq else "numbers differ")
     if (cr := _currencies(reference)) and (ca := _currencies(answer)) and not cr & ca:
         return Result(False, True, "different currencies")  # €450 vs $450
-    ref_n, ans_n = normalize(reference), normalize(answer)
+    ref_n, ans_n = normalize(_dollar_amounts(reference)), normalize(_dollar_amounts(answer))
     if ref_n != ans_n and _spacing_is_output(ref_n, ans_n, question):
         return Result(False, True, "spacing differs in a program's output")  # ababab vs ab ab ab
     if ref_n == ans_n or squash(ref_n) == squash(ans_n):
@@ -517,7 +543,8 @@ def compare_answer(reference: str, answer: str, *, question: str | None = None,
         res = _multiple_choice(reference, answer, question, answer_type is AnswerType.MULTIPLE_CHOICE)
         if res is not None:
             return res
-    if answer_type is AnswerType.BOOLEAN or (parse_bool(ref_n) is not None and parse_number(ref_n) is None):
+    if answer_type is AnswerType.BOOLEAN or (parse_bool(ref_n) is not None and parse_number(ref_n) is None
+                                             and not _formula_asked(ref_n, question)):
         br, ba = parse_bool(ref_n), parse_bool(ans_n)
         if br is not None and ba is None and question:
             ba = answer_to_question(ans_n, question)

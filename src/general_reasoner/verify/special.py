@@ -281,6 +281,33 @@ def _shift(q: Quantity, by: Quantity, sign: int) -> Quantity | None:
     return Quantity(Number(value, decimals, 99), q.unit)
 
 
+_CLOCK_RE = re.compile(r"^(?:at\s+)?(\d{1,2})(?:[:h](\d{2}))?\s*(?:(a|p)\.?\s?m\.?)?(?:\s+(?:local\s+time|UTC|GMT))?$", re.I)
+
+
+def _clock_minutes(text: str) -> tuple[int, bool] | None:
+    """``1:15 PM`` / ``13:15`` -> (795, True): minutes after midnight, and whether the text is a clock time
+    (a colon or AM/PM; a bare ``13`` is a number)."""
+    m = _CLOCK_RE.match(text.strip())
+    if not m or not (m.group(2) or m.group(3)):
+        return None
+    hour, minute = int(m.group(1)), int(m.group(2) or 0)
+    if minute > 59 or hour > 23 or (m.group(3) and not 1 <= hour <= 12):
+        return None
+    if m.group(3):
+        hour = hour % 12 + (12 if m.group(3).lower() == "p" else 0)
+    return hour * 60 + minute, True
+
+
+def compare_clock(ref: str, ans: str) -> tuple[bool, str] | None:
+    """Times of day on a 12- or 24-hour clock: ``1:15 PM`` = ``13:15``; ``2:00 PM`` != ``2:00 AM``."""
+    if ":" not in ref + ans and "m" not in (ref + ans).lower():
+        return None
+    tr, ta = _clock_minutes(ref), _clock_minutes(ans)
+    if tr is None or ta is None:
+        return None
+    return (True, "the same time of day") if tr[0] == ta[0] else (False, "another time of day")
+
+
 def compare_tolerance(ref: str, ans: str) -> tuple[bool, str] | None:
     """A value with a tolerance needs both: ``10 ± 0.5 mm`` = ``9.5 mm to 10.5 mm`` != ``10 mm``."""
     tr = _tolerance(ref) if "\\pm" in ref else None
@@ -389,7 +416,7 @@ def unit_vector_parts(text: str) -> tuple[list[str], str] | None:
     return [comps.get(i, "0") for i in range(dim)], unit
 
 
-__all__ = ["compare_base", "compare_complexity", "compare_genotype", "compare_ratio",
+__all__ = ["compare_base", "compare_clock", "compare_complexity", "compare_genotype", "compare_ratio",
            "compare_reaction", "compare_tolerance", "split_direction", "unit_vector_parts"]
 
 

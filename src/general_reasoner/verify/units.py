@@ -17,6 +17,7 @@ from general_reasoner.verify.numbers import Number, compare_numbers, from_float,
 _NUM_PART = (r"[-+]?\s*(?:\d{1,12}\s+\d{1,12}/\d{1,12}(?![\d./])|(?:\d{1,12}\s*)?\\frac\s*\{\s*\d+\s*\}\s*\{\s*\d+\s*\}|\d+\s*/\s*\d+(?![\d.])|"
              r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.?\d+)(?:\s*[eE]\s*[-+]?\d+|\s*\*\s*10\s*\^\s*\{?\s*[-+]?\d+\s*\}?)?)")
 _QTY_RE = re.compile(rf"^({_NUM_PART})\s*(\S.*)$")
+DECADE_RE = re.compile(r"1\d{2}0|20\d0")  # 1720s, 1990s, 2020s: a decade, not seconds
 # A spaced sign between terms ("x^2 - 8x", "3 i -2 j"), never inside a unit ("m/s", "N*m", "s^-1").
 _TERM_OPERATOR_RE = re.compile(r"\s[-+]\s|\s[-+]\d")  # "x^2 - 8x", "i -2 j"
 _UNIT_OK_RE = re.compile(r"^[A-Za-zµμΩ°%$€£¥'Åε‰(][A-Za-zµμΩ°%Åε‰\s*/^().\-\d{}_]*$")
@@ -26,6 +27,7 @@ _UNIT_WORD_FIX = {
     "mins": "min", "amu": "u", "M": "molar", "mph": "mile/hour", "kph": "km/hour", "cc": "cm^3",
     "Cal": "kcal", "kmph": "km/hour", "lbs": "lb", "N.m": "N*m", "Nm": "N*m", "mL": "mL", "ml": "mL",
     "rev": "revolution", "rpm": "revolution/minute", "yr": "year", "yrs": "year", "sq": "",
+    "decade": "decennium", "decades": "decennium",
     "AU": "au", "mb": "mbar", "Å": "angstrom", "drops": "drop", "gtt": "drop", "‰": "permille",
     "kNm": "kN*m", "MNm": "MN*m", "kWh": "kW*h", "MWh": "MW*h", "GWh": "GW*h", "Wh": "W*h", "Ah": "A*h",
     "mAh": "mA*h", "kVA": "kV*A", "mol%": "%", "wt%": "%", "vol%": "%", "mass%": "%", "at%": "%",
@@ -62,7 +64,8 @@ def registry():  # type: ignore[no-untyped-def]
     ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
     for line in ("molar = mol / L = M_", "yuan = [currency_cny]", "degrees = degree", "bpm = 1 / minute",
                  "beat = 1 = beats", "gauss_si = 1e-4 * tesla", "drop = [drop]",
-                 "percentage_point = 0.01", "basis_point = 1e-4", "permille = 0.001"):
+                 "percentage_point = 0.01", "basis_point = 1e-4", "permille = 0.001",
+                 "decennium = 10 * year = _ = decennia"):  # pint's own "decade" is a factor of ten
         try:
             ureg.define(line)
         except Exception:  # noqa: BLE001 - an already defined name is fine
@@ -125,8 +128,8 @@ def split_quantity(text: str) -> Quantity | None:
         if num is not None:
             return Quantity(num, "")
     m = _QTY_RE.match(s)
-    if not m:
-        return None
+    if not m or (m.group(2) == "s" and m.end(1) == m.start(2) and DECADE_RE.fullmatch(m.group(1))):
+        return None  # "1720s" is a decade, not 1720 seconds
     if m.group(2).startswith("/") and (rate := _RATE_RE.match(m.group(2))):
         return split_quantity(f"{m.group(1)} per {rate.group(1)}")  # $1,199.10/month
     num = parse_number(m.group(1))
@@ -168,7 +171,7 @@ def split_quantity(text: str) -> Quantity | None:
     return Quantity(num, unit)
 
 
-_RATE_RE = re.compile(r"^/\s*([A-Za-z]{2,10})$")
+_RATE_RE = re.compile(r"^/\s*((?:sq\.?\s+|square\s+)?[A-Za-z]{2,10})$")  # /month, /sq ft
 _EMBEDDED_QUANTITY_RE = re.compile(r"\s\d+(?:\.\d+)?\s*[A-Za-z%$]")
 _ALGEBRA_RE = re.compile(r"^(?:[A-Za-z](?:\^\{?-?\d+\}?)?)+$")
 _POWER_RE = re.compile(r"\^\{?-?\d+\}?")
@@ -201,10 +204,15 @@ def _pint_unit(unit: str):  # type: ignore[no-untyped-def]
     return _pint_unit_cached(unit)
 
 
+_SQUARE_RE = re.compile(r"\b(?:sq\.?|square)\s+([A-Za-z]+)")
+
+
 @lru_cache(maxsize=4096)
 def _pint_unit_cached(unit: str):  # type: ignore[no-untyped-def]
     ureg = registry()
     u = _UNIT_WORD_FIX.get(unit, unit)
+    if "sq" in u:
+        u = _SQUARE_RE.sub(r"\1^2", u)  # sq ft, square feet -> ft^2
     u = _UNIT_WORD_RE.sub(lambda m: _UNIT_WORD_FIX.get(m.group(0), m.group(0)) if len(m.group(0)) > 1
                           else m.group(0), u)  # rev/s -> revolution/s
     u = u.replace("°C", "degC").replace("°F", "degF").replace("°", "degree").replace("µ", "u").replace("μ", "u")
