@@ -14,7 +14,8 @@ more: whole responses in RL-policy styles across 15 disciplines, every answer ty
 differently written math and near misses; probe13, three more: false-accept traps in quantitative science,
 in words, choices, booleans and lists, and whole responses that try to game the grader; probe14, three more:
 money, rates, scales, dates and times; chemistry, biology and medicine forms; expressions a few sample points
-or a loose tolerance get wrong).
+or a loose tolerance get wrong; probe15, three more: physics and engineering (directions, phasors, angles in
+degrees and minutes), statistics, logic and computer science, and a WebInstruct-like mix of whole responses).
 
 The set was written before reading the verifier's code, the way WebInstruct-verified answers
 and model outputs look: 10 answer types, > 10 disciplines, about half positives written
@@ -40,7 +41,8 @@ HOLDOUT = Path(__file__).with_name("holdout_cases.jsonl")
 SETS = ["holdout_cases.jsonl", "probe2_cases.jsonl", "probe_cases.jsonl", "probe3_cases.jsonl", "probe4_cases.jsonl",
         "probe5_cases.jsonl", "probe6_cases.jsonl", "probe7_cases.jsonl",
         "probe8_cases.jsonl", "probe9_cases.jsonl", "probe10_cases.jsonl", "probe11_cases.jsonl",
-        "probe12_cases.jsonl", "probe13_cases.jsonl", "probe14_cases.jsonl"]
+        "probe12_cases.jsonl", "probe13_cases.jsonl", "probe14_cases.jsonl",
+        "probe15_cases.jsonl"]
 NO_MATH_WRITER = {"probe9_cases.jsonl"}  # whole responses, quantities, words: no differently-written-math writer
 HEDGES = Path(__file__).with_name("hedge_cases.jsonl")  # hedges, negations, self-corrections, injections
 
@@ -70,6 +72,8 @@ DISAGREE = {
                          "10 for 10.0 right; this one reads 5.1 as a coarser rounding)",
     ("18446744073709551616", "\\boxed{2^{64}}$."): "the question's own expression (Compute $2^{64}$) restated: no answer "
                                                    "(tests/verify/test_restated.py), whatever its value",
+    ("(a) 2, (b) 97.72%", "(b) ≈ 97.7%"): "fewer digits than the reference states (as 97 N for 97.2 N)",
+    ("1.96", "\\boxed{±1.96}."): "two values offered for one: ± names both signs where the reference is the positive one",
     ("epinephrine", "\\boxed{adrenaline}"): "another name of the same thing: knowledge, not rules (the model judge's job)",
     ("acetaminophen", "paracetamol"): "another name of the same thing: knowledge, not rules (the model judge's job)",
     ("vinyl chloride", "chloroethene"): "an IUPAC name for a common one: another name of the same thing: knowledge, not rules (the model judge's job)",

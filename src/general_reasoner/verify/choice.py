@@ -409,7 +409,7 @@ def _other_candidates(answer: str, reference: str) -> bool:
     return any(not _DESCRIPTIVE_RE.match(p) for p in others)
 _NEGATION_RE = re.compile(r"\b(?:not|no|never|isn't|aren't|wasn't|neither|nor|except|fail|fails)\b|n't\b", re.I)
 _INNER_CAPITAL_RE = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")
-_NULL_HYPOTHESIS_RE = re.compile(r"\b(?:the\s+)?null\s+hypothesis\b|\bh_?\{?0\}?\b|\bh_?\{?o\}?\b|\bh₀")
+_NULL_HYPOTHESIS_RE = re.compile(r"\b(?:the\s+)?null(?:\s+hypothesis)?\b|\bh_?\{?0\}?\b|\bh_?\{?o\}?\b|\bh₀")  # (after "reject")
 _NOT_REJECT_RE = re.compile(r"\b(?:do\s+not|don't|does\s+not|cannot|can't|fail(?:s|ed)?\s+to|not)\s+reject")
 
 

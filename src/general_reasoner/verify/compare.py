@@ -15,7 +15,7 @@ from general_reasoner.verify.choice import chemical, parse_bool, strings_equal
 from general_reasoner.verify.deadline import Deadline
 from general_reasoner.verify.hedge import drop_negated
 from general_reasoner.verify.numbers import Number, compare_numbers, from_float, number_word, parse_number
-from general_reasoner.verify.special import compare_complexity
+from general_reasoner.verify.special import compare_complexity, split_direction
 from general_reasoner.verify.structure import (
     Shape,
     expand_pm_text,
@@ -371,6 +371,8 @@ def compare_scalar(ref: str, ans: str, ctx: Ctx) -> Result:
     ctx.deadline.check()
     if squash(ref) == squash(ans):
         return Result(True, True, "same text")
+    if (dr := split_direction(ref)) is not None and (da := split_direction(ans)) is not None and dr[1] != da[1]:
+        return Result(False, True, "directions differ")  # a part of a list: 5.0 km east is not 5.0 km north
     if ref[:1] in "OΘ\\o" and (bound := compare_complexity(ref, ans)) is not None:
         return Result(bound[0], True, bound[1])  # after a label was stripped: T(n) = O(n log n)
     if ref[:1].isalpha() and ans[:1].isalpha() and (units := compare_units(ref, ans, ctx.question)) is not None:

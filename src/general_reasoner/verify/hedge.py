@@ -136,7 +136,8 @@ def lead_value(answer: str) -> str:
     if not lead or len(lead.split()) > 5 or len(_EXPLANATION_WORD_RE.findall(rest)) < 3:
         return answer
     words = lead.split()
-    value_like = bool(re.search(r"\d", lead)) or len(words) <= 2 or all(w[:1].isupper() for w in words)
+    value_like = bool(re.search(r"\d", lead)) or len(words) <= 2 or all(w[:1].isupper() for w in words) or \
+        "reject" in lead.lower()  # "Fail to reject the null, since 0 lies inside the interval": a test's decision
     if not value_like or _DISCOURSE_RE.match(lead):
         return answer  # "Putting those together, the ball peaks at 10.2 m": a phrase, not the answer
     if "=" in rest and _CLAUSE_VERB_RE.search(lead):

@@ -59,6 +59,7 @@ _SIMPLE = [
     ("≤", "<="), ("≥", ">="), ("≠", "!="), ("−", "-"), ("–", "-"), ("×", "*"), ("·", "*"), ("⋅", "*"),
     ("÷", "/"), ("π", "\\pi"), ("∞", "\\infty"), ("√", "\\sqrt"), ("±", "\\pm"), ("∪", "\\cup"),
     ("∧", " \\land "), ("∨", " \\lor "), ("¬", "\\neg "), ("∩", "\\cap"), ("⊕", " \\oplus "),
+    ("∀", "\\forall "), ("∃", "\\exists "),
     ("½", " 1/2"), ("⅓", " 1/3"), ("⅔", " 2/3"), ("¼", " 1/4"), ("¾", " 3/4"), ("⅕", " 1/5"), ("⅛", " 1/8"),
     ("⅜", " 3/8"), ("⅝", " 5/8"), ("⅞", " 7/8"), ("⅙", " 1/6"), ("⅚", " 5/6"),
     ("∈", "\\in"), ("\\lbrace", "\\{"), ("\\rbrace", "\\}"), ("\\vert", "|"), ("\\mid", "|"), ("\\lvert", "|"),
@@ -188,7 +189,7 @@ def plain_text(s: str) -> str:
 
 _LOWER_COMMAND_RE = re.compile(r"\\[a-z]+")
 _NAMED_COMMANDS = {"pi", "log", "ln", "lg", "sin", "cos", "tan", "exp", "sqrt", "max", "min", "det", "lim", "sum", "int",
-                   "lfloor", "rfloor", "lceil", "rceil"}  # \\lfloor n/2 \\rfloor is not n/2
+                   "lfloor", "rfloor", "lceil", "rceil", "forall", "exists"}  # \\lfloor n/2 \\rfloor is not n/2
 _LOGIC_WORDS = {"land": "and", "wedge": "and", "lor": "or", "vee": "or", "neg": "not", "lnot": "not"}
 _LOGIC_WORDS_RE = re.compile(r"\\(land|wedge|lor|vee|neg|lnot)(?![a-z])")
 _DEGREES_WORD_RE = re.compile(r"(?<=\d)\s*degrees?\b")

@@ -57,11 +57,14 @@ from general_reasoner.verify.normalize import cached_for_short, normalize
 from general_reasoner.verify.numbers import Number, compare_numbers, number_word, parse_number
 from general_reasoner.verify.special import (
     compare_base,
+    compare_bearing,
     compare_clock,
     compare_complexity,
     compare_congruence,
     compare_electron_config,
     compare_genotype,
+    compare_logic,
+    compare_phasor,
     compare_ratio,
     compare_reaction,
     compare_tolerance,
@@ -116,7 +119,7 @@ _HEX_RE = re.compile(r"^(?:0[xX])?[0-9A-Fa-f]{1,32}$")
 _BINARY_QUESTION_RE = re.compile(r"\bbinary\b|base[- ]?2\b|\bbits?\b", re.I)
 _BINARY_RE = re.compile(r"^(?:0b)?[01]{1,8}(?: [01]{4,8}){0,8}$")
 _SPECIALS = (compare_ratio, compare_genotype, compare_reaction, compare_base, compare_complexity, compare_tolerance,
-             compare_electron_config, compare_congruence, compare_clock)
+             compare_electron_config, compare_congruence, compare_clock, compare_phasor)
 
 
 _SPACE_BEFORE_PUNCT_RE = re.compile(r"\s+(?=[,;()\[\]{}=+\-*/^<>|])")
@@ -315,7 +318,8 @@ def _form_asked(res: Result, answer: str, question: str, deadline: Deadline, ref
             kind, n = wanted
             if (ref_num := parse_number(normalize(reference))) is not None and ref_num.value == num.value:
                 pass  # 2.7 for 2.70 asked to two places: only zeros left out, the value is the reference's
-            elif kind == "decimals" and num.decimals is not None and num.decimals < n:
+            elif kind == "decimals" and num.decimals is not None and \
+                    num.decimals + (2 if num.percent and not (ref_num and ref_num.percent) else 0) < n:  # 5% is 0.05
                 return Result(False, True, f"the question asks for {n} decimal places")
             if kind == "sig" and num.decimals is not None and num.sig < n:
                 return Result(False, True, f"the question asks for {n} significant figures")
@@ -528,6 +532,8 @@ def compare_answer(reference: str, answer: str, *, question: str | None = None,
         return Result(eq, not near, "numbers equal" if eq else "numbers differ")
     if (cr := _currencies(reference)) and (ca := _currencies(answer)) and not cr & ca:
         return Result(False, True, "different currencies")  # €450 vs $450
+    if (logic := compare_logic(reference, answer)) is not None:
+        return Result(logic[0], True, logic[1])  # ¬(A ∧ B) and ¬A ∨ ¬B: the same truth table
     ref_n, ans_n = normalize(_dollar_amounts(reference)), normalize(_dollar_amounts(answer))
     if ref_n != ans_n and _spacing_is_output(ref_n, ans_n, question):
         return Result(False, True, "spacing differs in a program's output")  # ababab vs ab ab ab
@@ -555,6 +561,8 @@ def compare_answer(reference: str, answer: str, *, question: str | None = None,
         ref_n, ans_n = _complement_as_union(ref_n), _complement_as_union(ans_n)  # R \ {-2, 2}
     if "nteger" in ref_n + ans_n or "Z" in ref_n + ans_n or "ℤ" in ref_n + ans_n:
         ref_n, ans_n = _INTEGER_QUALIFIER_RE.sub("", ref_n), _INTEGER_QUALIFIER_RE.sub("", ans_n)  # , k ∈ ℤ
+    if "°" in ref_n and "°" in ans_n and (bearing := compare_bearing(ref_n, ans_n)) is not None:
+        return Result(bearing[0], True, bearing[1])  # 53.1° north of east is 36.9° east of north
     if (dr := split_direction(ref_n)) is not None:
         da = split_direction(ans_n)
         if da is None:

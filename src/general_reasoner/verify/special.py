@@ -8,13 +8,15 @@ general comparison. Everything is regex/linear work on short strings; nothing is
 
 from __future__ import annotations
 
+import cmath
+import math
 import re
 from collections import Counter
 from fractions import Fraction
 
 from general_reasoner.verify.normalize import cached_for_short
 from general_reasoner.verify.numbers import Number, parse_number
-from general_reasoner.verify.units import Quantity, compare_quantities, split_quantity
+from general_reasoner.verify.units import Quantity, clean_unit, compare_quantities, split_quantity
 
 # --------------------------------------------------------------------------- ratios
 
@@ -230,6 +232,8 @@ def compare_complexity(ref: str, ans: str) -> tuple[bool, str] | None:
     except (ex.ParseError, ex.TooComplex):
         return None
     same = ex.equivalent(tr, ta)
+    if same is False and ex.proportional(tr, ta, positive=True):
+        same = True  # O(n^2/2) is O(n^2): a constant factor is no other bound
     if same is None:
         return None
     if cr[0] != ca[0] and {cr[0], ca[0]} != {"O", "Theta"}:  # O for Theta is the common usage, both ways
@@ -279,6 +283,199 @@ def _shift(q: Quantity, by: Quantity, sign: int) -> Quantity | None:
     decimals = None if q.number.decimals is None or by.number.decimals is None else \
         max(q.number.decimals, by.number.decimals)
     return Quantity(Number(value, decimals, 99), q.unit)
+
+
+# --------------------------------------------------------------------------- compass directions
+
+_AXIS_BEARING = {"north": 0, "east": 90, "south": 180, "west": 270, "n": 0, "e": 90, "s": 180, "w": 270}
+_OF_AXIS_RE = re.compile(r"^(?:(.+?)\s*(?:,|\bat\b|\bdirected\b)\s*)?(\d+(?:\.\d+)?)\s*°\s*(north|south|east|west)\s+of"
+                         r"\s+(?:due\s+)?(north|south|east|west)$", re.I)
+_QUADRANT_RE = re.compile(r"^(?:(.+?)\s*(?:,|\bat\b)\s*)?([NS])\s*(\d+(?:\.\d+)?)\s*°\s*([EW])$")
+_BEARING_RE = re.compile(r"^(?:(.+?)\s*(?:,|\bat\b)\s*)?(?:a\s+)?bearing\s+(?:of\s+)?(\d{1,3}(?:\.\d+)?)\s*°?$", re.I)
+
+
+def _bearing(text: str) -> tuple[str | None, float, float] | None:
+    """``53.1° north of east`` / ``N36.9°E`` / ``bearing 036.9°`` -> (magnitude text or None, bearing in degrees
+    clockwise from north, half the last stated digit)."""
+    t = text.strip().rstrip(".")
+    if m := _OF_AXIS_RE.match(t):  # 53.1° north of east: from east, 53.1° toward north
+        magnitude, digits, base, toward = m.group(1), m.group(2), m.group(4), m.group(3)
+    elif m := _QUADRANT_RE.match(t):  # N36.9°E: from north, 36.9° toward east
+        magnitude, digits, base, toward = m.group(1), m.group(3), m.group(2), m.group(4)
+    elif m := _BEARING_RE.match(t):
+        magnitude, digits, base, toward = m.group(1), m.group(2), "north", "east"
+    else:
+        return None
+    start, turn = _AXIS_BEARING[base.lower()], (_AXIS_BEARING[toward.lower()] - _AXIS_BEARING[base.lower()]) % 360
+    if turn not in (90, 270):
+        return None  # "30° north of south" names no direction
+    bearing = start + (float(digits) if turn == 90 else -float(digits))
+    half = 0.5 * 10 ** -(len(digits.split(".")[1]) if "." in digits else 0)
+    return (magnitude or None), bearing % 360, half
+
+
+def compare_bearing(ref: str, ans: str) -> tuple[bool, str] | None:
+    """Directions written from either axis: ``53.1° north of east`` = ``36.9° east of north`` = ``N36.9°E`` =
+    ``bearing 036.9°``; a magnitude in front is compared as a quantity."""
+    if "°" not in ref or "°" not in ans:
+        return None
+    br, ba = _bearing(ref), _bearing(ans)
+    if br is None or ba is None or (br[0] is None) != (ba[0] is None):
+        return None
+    diff = abs((br[1] - ba[1] + 180) % 360 - 180)
+    if diff > max(br[2], ba[2]) + 0.05 + 1e-9:
+        return False, "directions differ"
+    if br[0] is not None:
+        qr, qa = split_quantity(br[0]), split_quantity(ba[0])  # type: ignore[arg-type]
+        if qr is None or qa is None:
+            return None
+        res = compare_quantities(qr, qa)
+        return res.equal, ("the same magnitude and direction" if res.equal else res.reason)
+    return True, "the same direction"
+
+
+# --------------------------------------------------------------------------- phasors
+
+_NUM = r"[-+]?\d+(?:\.\d+)?"
+_POLAR_RE = re.compile(rf"^({_NUM})\s*∠\s*({_NUM})\s*(°|rad)?\s*(.*)$")
+_EXP_FORM_RE = re.compile(rf"^({_NUM})\s*\*?\s*e\^\{{\s*j\s*\*?\s*(\\pi\s*/\s*\d+|{_NUM}\s*°?)\s*\}}\s*(.*)$")
+_RECT_RE = re.compile(rf"^({_NUM})\s*([-+])\s*(?:j\s*({_NUM})|({_NUM})\s*\*?\s*[ji])\s*(.*)$")
+
+
+def _phasor(text: str) -> tuple[complex, str] | None:
+    """``50∠53.13° Ω``, ``30 + 40j Ω``, ``0.12 - j0.16 S``, ``10e^{j\\pi/6} Ω`` -> (complex value, unit)."""
+    t = text.strip()
+    if m := _POLAR_RE.match(t):
+        angle = float(m.group(2)) * (1 if m.group(3) == "rad" else math.pi / 180)
+        return cmath.rect(float(m.group(1)), angle), m.group(4).strip()
+    if m := _EXP_FORM_RE.match(t):
+        arg = m.group(2).replace(" ", "")
+        if arg.startswith("\\pi/"):
+            angle = math.pi / float(arg.split("/")[1])
+        else:
+            angle = float(arg.rstrip("°")) * (math.pi / 180 if arg.endswith("°") else 1)
+        return cmath.rect(float(m.group(1)), angle), m.group(3).strip()
+    if m := _RECT_RE.match(t):
+        imag = float(m.group(3) or m.group(4)) * (1 if m.group(2) == "+" else -1)
+        return complex(float(m.group(1)), imag), m.group(5).strip()
+    return None
+
+
+def compare_phasor(ref: str, ans: str) -> tuple[bool, str] | None:
+    """Complex quantities in polar and rectangular form (impedances, admittances, phasors): ``50∠53.13° Ω`` =
+    ``30 + 40j Ω``; within 0.2% of the magnitude (a rounded angle), the same unit text."""
+    if "∠" not in ref + ans and "e^{j" not in ref + ans:
+        return None
+    pr, pa = _phasor(ref), _phasor(ans)
+    if pr is None or pa is None or clean_unit(pr[1]).replace(" ", "") != clean_unit(pa[1]).replace(" ", ""):
+        return None
+    same = abs(pr[0] - pa[0]) <= 2e-3 * max(abs(pr[0]), 1e-12)
+    return same, "the same complex value" if same else "complex values differ"
+
+
+# --------------------------------------------------------------------------- propositional logic
+
+_LOGIC_GATE_RE = re.compile(r"[∧∨¬⊕→↔⇒⇔~&|!]|\\(?:land|lor|neg|lnot|wedge|vee|oplus|to|implies|iff|rightarrow|"
+                            r"leftrightarrow|Rightarrow|Leftrightarrow)(?![A-Za-z])")
+_LOGIC_TOKEN_RE = re.compile(
+    r"\s*(?:(?P<not>¬|~|!|\\neg|\\lnot|\bnot\b)|(?P<and>∧|&&?|\\land|\\wedge|\band\b)|(?P<or>∨|\|\|?|\\lor|\\vee|\bor\b)"
+    r"|(?P<xor>⊕|\\oplus|\bxor\b)|(?P<iff>↔|⇔|<->|<=>|\\iff|\\leftrightarrow|\\Leftrightarrow)"
+    r"|(?P<imp>→|⇒|->|=>|\\to|\\implies|\\rightarrow|\\Rightarrow)|(?P<var>[A-Za-z](?![A-Za-z]))"
+    r"|(?P<open>[(\[]|\\left\s*\(|\\\{)|(?P<close>[)\]]|\\right\s*\)|\\\}))")
+_LOGIC_OPS = {"and": lambda a, b: a and b, "or": lambda a, b: a or b, "xor": lambda a, b: a != b,
+              "imp": lambda a, b: (not a) or b, "iff": lambda a, b: a == b}
+
+
+def _logic_tokens(text: str) -> list[tuple[str, str]] | None:
+    out, pos, s = [], 0, text.replace("$", " ").strip()
+    while pos < len(s):
+        m = _LOGIC_TOKEN_RE.match(s, pos)
+        if not m or m.end() == pos:
+            if s[pos].isspace():
+                pos += 1
+                continue
+            return None
+        out.append((m.lastgroup, m.group(m.lastgroup)))  # type: ignore[arg-type]
+        pos = m.end()
+    return out
+
+
+def _logic_formula(text: str):  # type: ignore[no-untyped-def]
+    """A propositional formula as nested tuples (``("var", "P")``, ``("not", f)``, ``(op, f, g)``), or None when
+    the text is anything else. Precedence: not, and, or/xor, implies (right), iff."""
+    tokens = _logic_tokens(text)
+    if not tokens or len(tokens) > 200 or not any(k in _LOGIC_OPS or k == "not" for k, _ in tokens):
+        return None
+    at = [0]
+
+    def peek() -> str | None:
+        return tokens[at[0]][0] if at[0] < len(tokens) else None
+
+    def binary(level: int):  # type: ignore[no-untyped-def]
+        ops = (("iff",), ("imp",), ("or", "xor"), ("and",))[level]
+        left = binary(level + 1) if level < 3 else unary()
+        while peek() in ops:
+            op = tokens[at[0]][0]
+            at[0] += 1
+            right = binary(level) if op == "imp" else (binary(level + 1) if level < 3 else unary())
+            left = (op, left, right)
+            if op == "imp":
+                break
+        return left
+
+    def unary():  # type: ignore[no-untyped-def]
+        kind = peek()
+        if kind == "not":
+            at[0] += 1
+            return ("not", unary())
+        if kind == "var":
+            at[0] += 1
+            return ("var", tokens[at[0] - 1][1])
+        if kind == "open":
+            at[0] += 1
+            inner = binary(0)
+            if peek() != "close":
+                raise ValueError("unclosed")
+            at[0] += 1
+            return inner
+        raise ValueError("not a formula")
+
+    try:
+        tree = binary(0)
+    except (ValueError, RecursionError):
+        return None
+    return tree if at[0] == len(tokens) else None
+
+
+def _logic_value(tree, env: dict[str, bool]) -> bool:  # type: ignore[no-untyped-def]
+    if tree[0] == "var":
+        return env[tree[1]]
+    if tree[0] == "not":
+        return not _logic_value(tree[1], env)
+    return _LOGIC_OPS[tree[0]](_logic_value(tree[1], env), _logic_value(tree[2], env))
+
+
+def _logic_names(tree) -> set[str]:  # type: ignore[no-untyped-def]
+    return {tree[1]} if tree[0] == "var" else set().union(*(_logic_names(t) for t in tree[1:]))
+
+
+def compare_logic(ref: str, ans: str) -> tuple[bool, str] | None:
+    """Propositional formulas compared by their truth tables: ``\\neg(A \\land B)`` = ``\\neg A \\lor \\neg B``,
+    ``P \\to Q`` = ``\\neg Q \\to \\neg P``; ``\\neg A \\land \\neg B`` is not ``\\neg(A \\land B)``. None unless both are
+    formulas in single-letter variables."""
+    if not _LOGIC_GATE_RE.search(ref) or not _LOGIC_GATE_RE.search(ans) or len(ref) + len(ans) > 400:
+        return None
+    fr, fa = _logic_formula(ref), _logic_formula(ans)
+    if fr is None or fa is None:
+        return None
+    names = sorted(_logic_names(fr) | _logic_names(fa))
+    if len(names) > 8:
+        return None
+    for bits in range(2 ** len(names)):
+        env = {n: bool(bits >> i & 1) for i, n in enumerate(names)}
+        if _logic_value(fr, env) != _logic_value(fa, env):
+            return False, "different truth tables"
+    return True, "equivalent propositions (same truth table)"
 
 
 _CLOCK_RE = re.compile(r"^(?:at\s+)?(\d{1,2})(?:[:h](\d{2}))?\s*(?:(a|p)\.?\s?m\.?)?(?:\s+(?:local\s+time|UTC|GMT))?$", re.I)
@@ -356,6 +553,8 @@ def split_direction(text: str) -> tuple[str, str] | None:
     m = _DIRECTION_RE.match(text.strip())
     if not m or not re.search(r"\d", m.group(1)):
         return None
+    if any(w.lower().strip(".,;") in _DIRECTIONS for w in m.group(1).split()):
+        return None  # "5.0 km east, 8.66 km north": components, each with its own direction
     return m.group(1).strip(), _DIRECTIONS[m.group(2).lower()]
 
 
@@ -416,7 +615,7 @@ def unit_vector_parts(text: str) -> tuple[list[str], str] | None:
     return [comps.get(i, "0") for i in range(dim)], unit
 
 
-__all__ = ["compare_base", "compare_clock", "compare_complexity", "compare_genotype", "compare_ratio",
+__all__ = ["compare_base", "compare_bearing", "compare_clock", "compare_phasor", "compare_complexity", "compare_logic", "compare_genotype", "compare_ratio",
            "compare_reaction", "compare_tolerance", "split_direction", "unit_vector_parts"]
 
 

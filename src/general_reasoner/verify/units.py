@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
+from fractions import Fraction
 from functools import lru_cache
 
 from general_reasoner.verify.normalize import cached_for_short
@@ -110,6 +111,20 @@ def clean_unit(unit: str) -> str:
     return u
 
 
+_DMS_RE = re.compile(r"^([-+]?\d{1,3})\s*°\s*(\d{1,2}(?:\.\d+)?)\s*['′]\s*(?:(\d{1,2}(?:\.\d+)?)\s*(?:[\"″]|''|′′))?$")
+
+
+def _degrees_minutes_seconds(m: re.Match[str]) -> Quantity:
+    """``23°26'21"`` -> 23.4392 degree, stated to the second (``2°52'``: to the minute)."""
+    sign = -1 if m.group(1).startswith("-") else 1
+    last = m.group(3) or m.group(2)
+    places = len(last.split(".")[1]) if "." in last else 0
+    step = Fraction(1, 3600 if m.group(3) else 60) / 10**places
+    value = abs(int(m.group(1))) + Fraction(m.group(2)) / 60 + Fraction(m.group(3) or 0) / 3600
+    return Quantity(Number(sign * value, None, len(m.group(1).lstrip("+-")) + (4 if m.group(3) else 2),
+                           quantum_override=step), "°")
+
+
 @cached_for_short
 def split_quantity(text: str) -> Quantity | None:
     """``'4.9 N*m'`` -> Quantity(4.9, 'N*m'); a bare number has unit ''. None if not a quantity.
@@ -121,6 +136,8 @@ def split_quantity(text: str) -> Quantity | None:
     num = parse_number(s)
     if num is not None:
         return Quantity(num, "")
+    if "°" in s and ("'" in s or "′" in s) and (dms := _DMS_RE.match(s)):
+        return _degrees_minutes_seconds(dms)
     cur = _CURRENCY_PREFIX_RE.match(s)
     if cur:
         s = s[cur.end():]
@@ -130,6 +147,8 @@ def split_quantity(text: str) -> Quantity | None:
     m = _QTY_RE.match(s)
     if not m or (m.group(2) == "s" and m.end(1) == m.start(2) and DECADE_RE.fullmatch(m.group(1))):
         return None  # "1720s" is a decade, not 1720 seconds
+    if m.group(1) == "0" and m.group(2)[:1] in "xXbB" and m.end(1) == m.start(2):
+        return None  # 0x3c, 0b1011: a hexadecimal or binary literal, not zero of a unit
     if m.group(2).startswith("/") and (rate := _RATE_RE.match(m.group(2))):
         return split_quantity(f"{m.group(1)} per {rate.group(1)}")  # $1,199.10/month
     num = parse_number(m.group(1))
