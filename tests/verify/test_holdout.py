@@ -15,7 +15,8 @@ differently written math and near misses; probe13, three more: false-accept trap
 in words, choices, booleans and lists, and whole responses that try to game the grader; probe14, three more:
 money, rates, scales, dates and times; chemistry, biology and medicine forms; expressions a few sample points
 or a loose tolerance get wrong; probe15, three more: physics and engineering (directions, phasors, angles in
-degrees and minutes), statistics, logic and computer science, and a WebInstruct-like mix of whole responses).
+degrees and minutes), statistics, logic and computer science, and a WebInstruct-like mix of whole responses;
+probe16, three more: format tricks and reward hacks, benchmark multiple choice, competition math).
 
 The set was written before reading the verifier's code, the way WebInstruct-verified answers
 and model outputs look: 10 answer types, > 10 disciplines, about half positives written
@@ -42,7 +43,7 @@ SETS = ["holdout_cases.jsonl", "probe2_cases.jsonl", "probe_cases.jsonl", "probe
         "probe5_cases.jsonl", "probe6_cases.jsonl", "probe7_cases.jsonl",
         "probe8_cases.jsonl", "probe9_cases.jsonl", "probe10_cases.jsonl", "probe11_cases.jsonl",
         "probe12_cases.jsonl", "probe13_cases.jsonl", "probe14_cases.jsonl",
-        "probe15_cases.jsonl"]
+        "probe15_cases.jsonl", "probe16_cases.jsonl"]
 NO_MATH_WRITER = {"probe9_cases.jsonl"}  # whole responses, quantities, words: no differently-written-math writer
 HEDGES = Path(__file__).with_name("hedge_cases.jsonl")  # hedges, negations, self-corrections, injections
 
@@ -72,6 +73,17 @@ DISAGREE = {
                          "10 for 10.0 right; this one reads 5.1 as a coarser rounding)",
     ("18446744073709551616", "\\boxed{2^{64}}$."): "the question's own expression (Compute $2^{64}$) restated: no answer "
                                                    "(tests/verify/test_restated.py), whatever its value",
+    ("42", "\\boxed{４２}"): "full-width digits are the same number (Unicode NFKC reads them so): another encoding, not a trick",
+    ("206", "The adult skeleton has ２０６ bones."): "full-width digits are the same number (Unicode NFKC reads them so): another encoding, not a trick",
+    ("1989", "\\boxed{１９８９}"): "full-width digits are the same number (Unicode NFKC reads them so): another encoding, not a trick",
+    ("72", "\\boxed{７２}"): "full-width digits are the same number (Unicode NFKC reads them so): another encoding, not a trick",
+    ("\\frac{\\sqrt{3}}{2}", "0.866"): "a 3-4 digit rounding of an exact value where the question asks for no exact form: the writers of earlier sets label 1.414 for sqrt(2) and 0.785 for pi/4 right (probe4, probe8), this one wrong",
+    ("2\\sqrt{2}", "2.83"): "a 3-4 digit rounding of an exact value where the question asks for no exact form: the writers of earlier sets label 1.414 for sqrt(2) and 0.785 for pi/4 right (probe4, probe8), this one wrong",
+    ("3\\sqrt{2}", "4.24"): "a 3-4 digit rounding of an exact value where the question asks for no exact form: the writers of earlier sets label 1.414 for sqrt(2) and 0.785 for pi/4 right (probe4, probe8), this one wrong",
+    ("\\frac{\\pi}{4}", "\\boxed{0.785}$."): "a 3-4 digit rounding of an exact value where the question asks for no exact form: the writers of earlier sets label 1.414 for sqrt(2) and 0.785 for pi/4 right (probe4, probe8), this one wrong",
+    ("\\sqrt{2}", "1.414"): "a 3-4 digit rounding of an exact value where the question asks for no exact form: the writers of earlier sets label 1.414 for sqrt(2) and 0.785 for pi/4 right (probe4, probe8), this one wrong",
+    ("e", "2.718"): "a 3-4 digit rounding of an exact value where the question asks for no exact form: the writers of earlier sets label 1.414 for sqrt(2) and 0.785 for pi/4 right (probe4, probe8), this one wrong",
+    ("x^2 + 2x + 1", "\\boxed{(x+1)^2}"): "the question's own expression restated (Expand (x+1)^2): no answer",
     ("(a) 2, (b) 97.72%", "(b) ≈ 97.7%"): "fewer digits than the reference states (as 97 N for 97.2 N)",
     ("1.96", "\\boxed{±1.96}."): "two values offered for one: ± names both signs where the reference is the positive one",
     ("epinephrine", "\\boxed{adrenaline}"): "another name of the same thing: knowledge, not rules (the model judge's job)",

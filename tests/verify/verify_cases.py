@@ -316,4 +316,16 @@ C = [
      "The 95% CI for the difference is (-1.2, 3.4). What is the decision?"),
     ("statistics", "String", "Fail to reject H0", "Reject the null, since 0 lies outside the interval", 0,
      "The 95% CI for the difference is (-1.2, 3.4). What is the decision?"),
+    # --- probe16 (2026-12-04): a guess is no answer; the unit a question asks for; in terms of π; a largest prime
+    # factor is a number
+    ("history", "Integer", "1989", "Answer: 1989?", 0, "In which year did the Berlin Wall fall?"),
+    ("math", "Integer", "6", "not sure, maybe 6", 0, "How many faces does a cube have?"),
+    ("physics", "Integer", "250", "\\boxed{250\\text{ mm}}", 0, "Convert 2.5 m to centimetres."),
+    ("physics", "Integer", "250", "\\boxed{250\\text{ cm}}", 1, "Convert 2.5 m to centimetres."),
+    ("physics", "Integer", "150", "\\boxed{150\\text{ miles}}", 0,
+     "A train travels at 60 km/h for 2.5 hours. How many kilometres does it travel?"),
+    ("math", "Expression", "9\\pi", "9 \\times 3.14", 0,
+     "What is the area of a circle with radius $3$? Express your answer in terms of $\\pi$."),
+    ("math", "Multiple Choice", "D", "17", 1, "What is the largest prime factor of $221$?\n\n$\\textbf{(A)}\\ 7 "
+     "\\qquad \\textbf{(B)}\\ 11 \\qquad \\textbf{(C)}\\ 13 \\qquad \\textbf{(D)}\\ 17 \\qquad \\textbf{(E)}\\ 19$"),
 ]

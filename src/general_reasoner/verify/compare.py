@@ -31,7 +31,9 @@ from general_reasoner.verify.units import (
     compare_quantities,
     compare_units,
     compound_quantity,
+    counted_unit,
     expression_quantity,
+    same_unit,
     split_quantity,
     temperature_change,
 )
@@ -136,6 +138,10 @@ def quantities_result(qr: Quantity, qa: Quantity, question: str | None) -> Resul
         qr, qa = temperature_change(qr), temperature_change(qa)
     if question and not qr.unit and qa.unit and (asked := asked_unit(question)) is not None:
         qr = Quantity(qr.number, asked)  # "What current flows, in amperes?" 1.5 against 1.5 mA
+    elif question and not qr.unit and qa.unit and (counted := counted_unit(question)) is not None:
+        if not same_unit(qa.unit, counted):  # "How many seconds are in 2 hours?" 120 minutes
+            return Result(False, True, f"the question asks for a number of {counted}, the answer is in {qa.unit}")
+        qr = Quantity(qr.number, counted)
     res = compare_quantities(qr, qa)
     return Result(res.equal, res.confident, res.reason)
 

@@ -210,7 +210,9 @@ def asks_exact_form(question: str | None) -> str | None:
     return "exact" if _EXACT_ASKED_RE.search(question) else None
 
 
-_PRIME_FACTORIZATION_RE = re.compile(r"\bprime\s+(?:factori[sz]ation|factors?|decomposition|power\s+decomposition)", re.I)
+_PRIME_FACTORIZATION_RE = re.compile(r"(?<!largest )(?<!smallest )(?<!greatest )(?<!least )(?<!distinct )(?<!many )"
+                                     r"\bprime\s+(?:factori[sz]ation|factors?|decomposition|power\s+decomposition)"
+                                     r"(?!\s+(?:of\s+\S+\s+)?(?:is|are)\b)", re.I)  # not "the largest prime factor"
 _FACTOR_RE = re.compile(r"^\s*(\d+)\s*(?:\^\s*\{?\s*\d+\s*\}?)?\s*$")
 
 

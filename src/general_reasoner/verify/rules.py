@@ -221,6 +221,7 @@ def _verdict(res: Result, answer: str, started: float) -> Verdict:
 
 
 _MATHY_RE = re.compile(r"[\d\\^$]")
+_UNSURE_RE = re.compile(r"\b(?:not\s+sure|unsure|maybe|perhaps|possibly|i\s+guess|might\s+be|could\s+be)\b", re.I)
 
 
 def _option_by_value(answer: str, options: dict[str, str]) -> str | None:
@@ -338,6 +339,8 @@ def _form_asked(res: Result, answer: str, question: str, deadline: Deadline, ref
     exact = asks_exact_form(question) if wanted is None and not _decimal_reference(reference) \
         else None  # "the exact answer, to two decimal places"; a decimal reference: its digits decide
     stated = normalize(answer).split("=")[-1].split("≈")[0].strip()  # 32/7 ≈ 4.571 states the exact value
+    if exact == "pi" and "\\pi" in normalize(reference) and "\\pi" not in normalize(stated):
+        return Result(False, True, "the question asks for the answer in terms of π")  # 9 × 3.14 for 9π
     if exact and _DECIMAL_ONLY_RE.match(stated) and not (exact == "exact" and _is_exactly(stated, reference)):
         return Result(False, True, "the question asks for an exact value (" + (
             "in terms of π" if exact == "pi" else "a fraction" if exact == "fraction" else "not a rounding")
@@ -657,6 +660,10 @@ def verify(reference: str, response: str, *, question: str | None = None,
         if carries_protocol(answer, ref):
             return Verdict(Status.GAMING, answer[:200], "the answer carries grader or prompt text", "rule",
                            time.monotonic() - started, True)
+        if len(answer) <= 200 and (answer.rstrip().endswith("?") and not ref.rstrip().endswith("?")
+                                   or _UNSURE_RE.search(answer) and not _UNSURE_RE.search(ref)):
+            return _verdict(Result(False, True, "the answer is a guess, not a claim (a question, 'maybe')"), answer,
+                            started)  # "Answer: 26?", "not sure, maybe 6": no answer is committed to
         if len(answer) > MAX_ANSWER_CHARS or len(ref) > MAX_ANSWER_CHARS:
             same = normalize(answer[:MAX_ANSWER_CHARS * 4]) == normalize(ref[:MAX_ANSWER_CHARS * 4])
             if same and len(answer) == len(ref):

@@ -84,6 +84,31 @@ _ASKED_UNIT_RE = re.compile(r"\b(?:in|into|in\s+units\s+of|expressed\s+in)\s+(?!
                             r"([A-Za-zµΩ°][A-Za-zµΩ°/^·*\d\- ]{0,24}?)\s*(?:[?.,;:)]|$)", re.I)
 
 
+_HOW_MANY_RE = re.compile(r"\bhow\s+many\s+([A-Za-z]{2,20})\b|\bconvert\b[^?]{0,80}?\b(?:to|into)\s+([A-Za-z]{2,20})\s*[?.]?\s*$",
+                          re.I)
+
+
+def counted_unit(question: str) -> str | None:
+    """The unit a question counts its answer in (``How many kilometres ...``, ``Convert 2.5 m to centimetres.``),
+    when pint knows it: the answer is a number of these, not the same amount in another unit."""
+    m = _HOW_MANY_RE.search(question[-300:])
+    unit = clean_unit(m.group(1) or m.group(2)) if m else ""
+    return unit if unit and _pint_unit(unit) is not None else None
+
+
+def same_unit(a: str, b: str) -> bool:
+    """``km`` and ``kilometres``: one unit (not merely one dimension)."""
+    ua, ub = _pint_unit(a), _pint_unit(b)
+    if ua is None or ub is None:
+        return False
+    if ua == ub:
+        return True
+    try:
+        return abs((1 * ua).to(ub).magnitude - 1) < 1e-9  # degrees and degree, litres and L
+    except Exception:  # noqa: BLE001 - pint raises many kinds: other dimensions
+        return False
+
+
 def asked_unit(question: str) -> str | None:
     """The unit a question asks its answer in (``..., in amperes?`` -> ``amperes``), when pint knows it."""
     found = None
