@@ -4,7 +4,7 @@
 
 Pairs: the equivalence rows of ../shared/peer-data (Math-Verify, lighteval, Table 1), our case
 table (tests/verify/verify_cases.py) and every blind labelled set (tests/verify/holdout_cases.jsonl,
-probe_cases.jsonl, probe2..probe16_cases.jsonl: bare answers and whole model responses, 44 writers).
+probe_cases.jsonl, probe2..probe17_cases.jsonl: bare answers and whole model responses, 47 writers).
 Both verifiers get ``(gold, pred)`` only (no question, no answer type: the harder case for ours).
 Prints, per pair source and overall, each verifier's median and p99 latency, the ratio of medians
 and of p99s, and each one's agreement with the labels.
@@ -41,7 +41,7 @@ def load_pairs() -> list[tuple[str, str, int, str]]:
 
     pairs += [(ref, ans, exp, "cases") for _, _, ref, ans, exp, _ in C]
     for source in ("holdout", "probe2", "probe", "probe3", "probe4", "probe5", "probe6", "probe7", "probe8", "probe9", "probe10", "probe11",
-                   "probe12", "probe13", "probe14", "probe15", "probe16"):
+                   "probe12", "probe13", "probe14", "probe15", "probe16", "probe17"):
         path = ROOT / "tests" / "verify" / f"{source}_cases.jsonl"
         for line in path.read_text(encoding="utf-8").splitlines():
             row = json.loads(line)

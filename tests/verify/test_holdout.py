@@ -177,3 +177,21 @@ def test_hedges_are_never_accepted(hedge_results):
     wrong = [(row["gold"], row["pred"], row["note"]) for row, ok in hedge_results if ok != bool(row["expected"])]
     assert not false_accepts
     assert 1 - len(wrong) / len(hedge_results) >= 0.95, wrong
+
+
+BELOW_BAR = Path(__file__).with_name("probe17_cases.jsonl")  # long responses, structured answers, words in economics
+
+
+def test_the_round_below_the_bar_does_not_regress():
+    """probe17 (2026-12-04; long messy responses, sets/lists/matrices in every notation, economics and accounting
+    answers in words) is the first blind round the rules do not bring to the bar: first contact 83.3% accuracy,
+    false accepts 12 of 361 (3.3%); after the fixes it drove, 86.2% and 5 of 361. Most of what stays wrong is
+    free text that needs a judge (``Total revenue will rise.`` for "increase"), so it is not in SETS (>= 95%,
+    <= 1%); this guards where it stands instead."""
+    rows = read_pairs(BELOW_BAR)
+    verdicts = RuleVerifier(processes=1).verify_batch(_items(rows, extracted=False))
+    right = sum(v.correct == bool(r["expected"]) for r, v in zip(rows, verdicts, strict=True))
+    false_accepts = sum(v.correct and not r["expected"] for r, v in zip(rows, verdicts, strict=True))
+    negatives = sum(not r["expected"] for r in rows)
+    assert right / len(rows) >= 0.85, right / len(rows)
+    assert false_accepts / negatives <= 0.015, false_accepts

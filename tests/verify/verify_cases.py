@@ -328,4 +328,18 @@ C = [
      "What is the area of a circle with radius $3$? Express your answer in terms of $\\pi$."),
     ("math", "Multiple Choice", "D", "17", 1, "What is the largest prime factor of $221$?\n\n$\\textbf{(A)}\\ 7 "
      "\\qquad \\textbf{(B)}\\ 11 \\qquad \\textbf{(C)}\\ 13 \\qquad \\textbf{(D)}\\ 17 \\qquad \\textbf{(E)}\\ 19$"),
+    # --- probe17 (2026-12-04): word labels, multiplicity, rankings either way round, bits, the question's tuple
+    ("accounting", "List", "COGS = $1,600; Ending inventory = $1,800", "COGS = $1,800; Ending inventory = $1,600", 0, None),
+    ("accounting", "List", "COGS = $1,600; Ending inventory = $1,800", "Ending inventory = $1,800; COGS = $1,600", 1, None),
+    ("accounting", "String", "Debit Cash $500; Credit Service Revenue $500", "Dr Cash 500 / Cr Service Revenue 500", 1, None),
+    ("accounting", "String", "Debit Cash $500; Credit Service Revenue $500", "Credit Cash $500; Debit Service Revenue $500",
+     0, None),
+    ("math", "List", "2, 2, 3", "2, 3", 0, "Find the eigenvalues, listed with algebraic multiplicity."),
+    ("chemistry", "List", "F > Cl > Br > I", "I < Br < Cl < F", 1, "Rank the halogens by electronegativity."),
+    ("chemistry", "List", "C≡C < C=C < C–C", "C–C < C=C < C≡C", 0, "Order the carbon–carbon bonds by increasing bond length."),
+    ("cs", "List", "[1, 1, 0, 1]", "\\boxed{1101}", 1, "Give the bits of 13, most significant first."),
+    ("cs", "List", "[1, 1, 0, 1]", "\\boxed{1011}", 0, "Give the bits of 13, most significant first."),
+    ("math", "List", "(1, 0, 5)", "\\boxed{z = 5, x = 1, y = 0}", 1, "Solve the system. Give $(x, y, z)$."),
+    ("math", "List", "(1, 0, 5)", "\\boxed{z = 1, x = 5, y = 0}", 0, "Solve the system. Give $(x, y, z)$."),
+    ("math", "List", "1, 1, 2, 3, 5", "5, 3, 2, 1, 1", 0, "Give the first five terms of the Fibonacci sequence."),
 ]

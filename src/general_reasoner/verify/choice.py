@@ -612,7 +612,7 @@ def _chemistry_words(reference: str, answer: str) -> tuple[bool, str] | None:
     return None
 
 
-_WORD_HYPHEN_RE = re.compile(r"(?<=[a-z])-(?=[a-z])")  # inside a word only: Cl- is an ion, not a spelling
+_WORD_HYPHEN_RE = re.compile(r"(?<=[a-z])-(?=[a-z]{2})|(?<=[a-z]{2})-(?=[a-z])")  # in a word: Cl- is an ion, C-C a bond
 
 
 def _same_name_with_initials(reference: str, answer: str) -> bool:

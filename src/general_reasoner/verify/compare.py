@@ -20,6 +20,7 @@ from general_reasoner.verify.structure import (
     Shape,
     expand_pm_text,
     is_interval,
+    is_simple_lhs,
     parse_shape,
     split_top,
     strip_lhs,
@@ -481,6 +482,8 @@ def _match_unordered(refs: tuple[Shape, ...], anss: tuple[Shape, ...], ctx: Ctx)
 
     missing = [i for i in range(len(refs)) if not any(eq(i, j) for j in range(len(anss)))]
     extra = [j for j in range(len(anss)) if not any(eq(i, j) for i in range(len(refs)))]
+    if not missing and not extra and len(anss) < len(refs):  # 2, 3 for the eigenvalues 2, 2, 3 (1, 1 for {1} is fine)
+        return Result(False, True, f"{len(anss)} items where the reference has {len(refs)} (a repeated value counts)")
     if not missing and not extra:
         return Result(True, True, "same items")
     confident = all(r.confident for r in cache.values())
@@ -530,14 +533,30 @@ def _chain_interval(shape: Shape) -> Shape | None:
     if shape.kind != "relation" or len(shape.items) != 3:
         return None
     ops = shape.text.split()
-    if ops[0] not in ("<", "<=") or ops[1] not in ("<", "<="):
-        return None
+    if ops[0] not in ("<", "<=") or ops[1] not in ("<", "<=") or shape.items[1].kind != "scalar" or \
+            not is_simple_lhs(shape.items[1].text):
+        return None  # (a variable in the middle: C≡C < C=C < C–C is a ranking, not an interval)
     return Shape("tuple", (shape.items[0], shape.items[2]), brackets=("[" if ops[0] == "<=" else "(")
                  + ("]" if ops[1] == "<=" else ")"), left_closed=ops[0] == "<=", right_closed=ops[1] == "<=")
 
 
-_KEY_RE = re.compile(r"^(?:[A-Za-z]|\\[A-Za-z]+)(?:_\{?\w+\}?|')*$")
+_KEY_RE = re.compile(r"^(?:[A-Za-z]|\\[A-Za-z]+|[A-Za-z][A-Za-z\-]{1,40})(?:_\{?\w+\}?|')*$")  # x, \\sigma, COGS, mean
+_WORD_LABEL_RE = re.compile(r"^(?!(?:so|thus|hence|then|therefore|and|or)\b)[A-Za-z][A-Za-z\-]+(?: [A-Za-z][A-Za-z\-]+)*$"
+                            r"|^[A-Za-z](?:_\{?\w+\}?|')+$|^[A-Za-z][A-Za-z]?\^?\*?$", re.I)
 _KEY_DECOR_RE = re.compile(r"\^\{?\*\}?|\^\{?\\ast\}?|\*$")
+
+
+_ASKED_TUPLE_RE = re.compile(r"\(\s*([A-Za-z][\w']*(?:\s*,\s*[A-Za-z][\w']*)+)\s*\)")
+
+
+def _asked_tuple(question: str, keys: set[str]) -> list[str] | None:
+    """The order of the names a question asks for as a tuple (``Give $(x, y, z)$``, ``the equilibrium (P, Q)``),
+    when they are exactly the answer's labels."""
+    for m in _ASKED_TUPLE_RE.finditer(question.replace("$", "")):
+        names = [n.strip() for n in m.group(1).split(",")]
+        if len(names) == len(keys) and set(names) == keys:
+            return names
+    return None
 
 
 def _keyed(shape: Shape) -> dict[str, Shape] | None:
@@ -548,9 +567,10 @@ def _keyed(shape: Shape) -> dict[str, Shape] | None:
     for item in shape.items:
         if item.kind != "relation" or item.text != "=" or item.items[0].kind != "scalar":
             return None
-        key = _KEY_DECOR_RE.sub("", item.items[0].text.replace(" ", ""))  # P^* and P name one unknown
-        if not _KEY_RE.match(key) or key in out:
-            return None
+        label = item.items[0].text
+        key = _KEY_DECOR_RE.sub("", label.replace(" ", ""))  # P^* and P name one unknown
+        if not _KEY_RE.match(key) or key in out or (len(key) > 1 and key[:1] != "\\" and not _WORD_LABEL_RE.match(label)):
+            return None  # (a word label: COGS, Ending inventory; never "So x")
         out[key] = item.items[1]
     return out
 
@@ -672,6 +692,9 @@ def compare_shapes(r: Shape, a: Shape, ctx: Ctx) -> Result:
         if converted is not None:
             return compare_shapes(r, converted, ctx) if _interval_like(r) else compare_shapes(converted, a, ctx)
     kr, ka = _keyed(r), _keyed(a)
+    if kr is None and ka is not None and r.kind == "tuple" and ctx.question and \
+            (order := _asked_tuple(ctx.question, set(ka))) is not None:
+        return _match_ordered(r.items, tuple(ka[k] for k in order), ctx)  # "Give (x, y, z)": z = 5, x = 1, y = 0
     if kr is not None and ka is not None and set(kr) == set(ka):
         for key, value in kr.items():
             res = compare_shapes(value, ka[key], ctx)
@@ -694,6 +717,8 @@ def compare_shapes(r: Shape, a: Shape, ctx: Ctx) -> Result:
         if (r2 is not r or a2 is not a) and not (r2.kind == "relation" and a2.kind == "relation"):
             return compare_shapes(r2, a2, ctx)
         if r.kind == "relation" and a.kind == "relation" and len(r.items) == len(a.items):
+            if r.text != a.text and r.text == " ".join(_FLIP.get(op, op) for op in reversed(a.text.split())):
+                return _match_ordered(r.items, tuple(reversed(a.items)), ctx)  # F > Cl > Br is Br < Cl < F
             if r.text != a.text:
                 return Result(False, True, "different relations")
             return _match_ordered(r.items, a.items, ctx)
@@ -726,6 +751,9 @@ def compare_shapes(r: Shape, a: Shape, ctx: Ctx) -> Result:
         if pm:
             as_set = Shape("set", tuple(Shape("scalar", text=t) for t in pm))
             return compare_shapes(as_set, a, ctx) if scalar is r else compare_shapes(r, as_set, ctx)
+        if a.kind == "scalar" and r.kind in ("list", "tuple") and _BITS_RE.match(a.text) and \
+                len(a.text) == len(r.items) and all(i.kind == "scalar" and i.text in ("0", "1") for i in r.items):
+            return _match_ordered(r.items, tuple(Shape("scalar", text=c) for c in a.text), ctx)  # 1101: [1, 1, 0, 1]
         if a.kind == "scalar" and r.kind in ("list", "tuple", "set") and (spaced := _spaced_items(a.text, r)):
             return compare_shapes(r, Shape(r.kind, spaced, brackets=r.brackets), ctx)  # "5 3 1 4 8"
         if a.kind == "scalar" and _is_prose(a.text) and r.kind in ("list", "tuple", "set"):
@@ -776,6 +804,7 @@ _SIMPLE_TOKEN_RE = re.compile(r"^(?:[-+]?\d+(?:\.\d+)?|[A-Za-z]|[A-Za-z][a-z]{1,
 
 _ARROW_SEP_RE = re.compile(r"\s*(?:→|->|⟶|⇒|=>|>)\s*")
 _LETTERS_RE = re.compile(r"^[A-J]{2,10}$")
+_BITS_RE = re.compile(r"^[01]{2,32}$")
 
 
 def _spaced_items(text: str, r: Shape) -> tuple[Shape, ...] | None:

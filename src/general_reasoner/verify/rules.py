@@ -63,6 +63,7 @@ from general_reasoner.verify.special import (
     compare_congruence,
     compare_electron_config,
     compare_genotype,
+    compare_journal,
     compare_logic,
     compare_phasor,
     compare_ratio,
@@ -80,7 +81,9 @@ _ORDER_WORDS_RE = re.compile(
     r"|latest|shortest|longest|heaviest|lightest|strongest|weakest|first|last)\s+first|order\s+(?:these|them|the\s+following)"
     r"|(?:traditional|correct|proper|logical|numerical|usual|standard|canonical|[a-z]+-to-[a-z]+)\s+order"
     r"|starting\s+(?:with|from)\s+the"
-    r"|(?:chronological|alphabetical|reverse|visit|visiting|traversal|topological|sorted) order|arrange|rank"
+    r"|(?:chronological|alphabetical|lexicographic(?:al)?|reverse|visit|visiting|traversal|topological|sorted) order"
+    r"|arrange|rank|\bsequence\b|\bterms\s+of\b"
+    r"|\b(?:front|back|top|bottom|left|right|first|last)\s+to\s+(?:back|front|bottom|top|right|left|last|first)\b"
     r"|traversal|sort(?:ed|s)?\b|order (?:of|in which)|step by step order|(?:first|earliest) to"
     r"|from (?:the\s+)?(?:surface|top|bottom|outside|inside|outer(?:most)?|inner(?:most)?|left|right|base|cent(?:er|re)"
     r"|core|start|beginning|highest|lowest)\b[^.?]{0,30}?\b(?:inwards?|outwards?|downwards?|upwards?|up|down|out|in|to))\b",
@@ -535,6 +538,8 @@ def compare_answer(reference: str, answer: str, *, question: str | None = None,
         return Result(eq, not near, "numbers equal" if eq else "numbers differ")
     if (cr := _currencies(reference)) and (ca := _currencies(answer)) and not cr & ca:
         return Result(False, True, "different currencies")  # €450 vs $450
+    if ("ebit" in reference or "Dr" in reference) and (journal := compare_journal(reference, answer)) is not None:
+        return Result(journal[0], True, journal[1])  # Debit Cash $500; Credit Revenue $500 = Dr Cash 500 / Cr Revenue 500
     if (logic := compare_logic(reference, answer)) is not None:
         return Result(logic[0], True, logic[1])  # ¬(A ∧ B) and ¬A ∨ ¬B: the same truth table
     ref_n, ans_n = normalize(_dollar_amounts(reference)), normalize(_dollar_amounts(answer))

@@ -334,6 +334,61 @@ def compare_bearing(ref: str, ans: str) -> tuple[bool, str] | None:
     return True, "the same direction"
 
 
+# --------------------------------------------------------------------------- journal entries
+
+_AMOUNT_RE = r"\$?\s*(?P<amount>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_ENTRY_PATTERNS = (  # (side, account, amount) in the ways accountants write a journal line
+    re.compile(rf"^(?P<side>debit|credit|dr\.?|cr\.?)\s+(?P<account>[A-Za-z][A-Za-z/&' \-]*?)\s*:?\s*{_AMOUNT_RE}$", re.I),
+    re.compile(rf"^(?P<account>[A-Za-z][A-Za-z/&' \-]*?)\s*\(?(?P<side>debit|credit|dr\.?|cr\.?)\)?\s*:?\s*{_AMOUNT_RE}$", re.I),
+    re.compile(rf"^(?P<account>[A-Za-z][A-Za-z/&' \-]*?)\s+{_AMOUNT_RE}\s*\((?P<side>debit|credit|dr\.?|cr\.?)\)$", re.I),
+)
+_ENTRY_SPLIT_RE = re.compile(r"\s*(?:;|\s/\s|\n|,(?=\s*(?:debit|credit|dr\b|cr\b)))\s*", re.I)
+_ACCOUNT_WORDS = {"a/r": "accounts receivable", "a/p": "accounts payable", "ar": "accounts receivable",
+                  "ap": "accounts payable", "cogs": "cost of goods sold"}
+
+
+def _journal(text: str) -> list[tuple[str, str, float]] | None:
+    """``Debit Cash $500; Credit Revenue $500`` / ``Dr Cash 500 / Cr Revenue 500`` / ``Cash (Dr) 500`` /
+    ``Cash 500 (debit)`` -> [(debit, cash, 500.0), (credit, revenue, 500.0)]; None unless every line is one."""
+    if not re.search(r"\b(?:debit|credit|dr|cr)\b", text, re.I):
+        return None
+    lines = [x for x in _ENTRY_SPLIT_RE.split(text.strip().rstrip(".")) if x]
+    out = []
+    for line in lines:
+        m = next((m for pattern in _ENTRY_PATTERNS if (m := pattern.match(line.strip()))), None)
+        if m is None:
+            return None
+        side = "debit" if m.group("side").lower().startswith(("debit", "dr")) else "credit"
+        account = " ".join(m.group("account").lower().replace("-", " ").split())
+        account = _ACCOUNT_WORDS.get(account, account)
+        out.append((side, account, float(m.group("amount").replace(",", ""))))
+    return out if len(out) >= 2 else None
+
+
+def _same_account(a: str, b: str) -> bool:
+    """One account: the same name, or ``Sales`` for ``Sales Revenue`` (never ``Supplies`` for ``Supplies Expense``,
+    ``Revenue`` for ``Unearned Revenue``)."""
+    return a == b or f"{a} revenue" == b or f"{b} revenue" == a
+
+
+def compare_journal(ref: str, ans: str) -> tuple[bool, str] | None:
+    """Journal entries: the same debits and credits, each account with its amount, in any order and any
+    notation (Dr/Cr, debit/credit, before or after the account); swapped sides or amounts differ."""
+    jr, ja = _journal(ref), _journal(ans)
+    if jr is None or ja is None:
+        return None
+    if len(jr) != len(ja):
+        return False, "a different number of journal lines"
+    left = list(ja)
+    for side, account, amount in jr:
+        hit = next((x for x in left if x[0] == side and abs(x[2] - amount) < 0.005
+                    and _same_account(x[1], account)), None)
+        if hit is None:
+            return False, f"the {side} to {account} differs"
+        left.remove(hit)
+    return True, "the same journal entry"
+
+
 # --------------------------------------------------------------------------- phasors
 
 _NUM = r"[-+]?\d+(?:\.\d+)?"
@@ -615,7 +670,7 @@ def unit_vector_parts(text: str) -> tuple[list[str], str] | None:
     return [comps.get(i, "0") for i in range(dim)], unit
 
 
-__all__ = ["compare_base", "compare_bearing", "compare_clock", "compare_phasor", "compare_complexity", "compare_logic", "compare_genotype", "compare_ratio",
+__all__ = ["compare_base", "compare_bearing", "compare_clock", "compare_journal", "compare_phasor", "compare_complexity", "compare_logic", "compare_genotype", "compare_ratio",
            "compare_reaction", "compare_tolerance", "split_direction", "unit_vector_parts"]
 
 
