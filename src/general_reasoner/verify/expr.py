@@ -12,7 +12,7 @@ import cmath
 import math
 import random
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from general_reasoner.verify.deadline import MAX_FACTORIAL, MAX_NODES, Deadline, TooComplex
 
@@ -546,15 +546,9 @@ _STEP_POINTS = (0.0, 1.0, 2.0, 3.0, -1.0, -2.0, 0.5, 1.5, -0.5, 2.75, 0.25, 1.75
 def _agree_at_steps(a: Node, b: Node, names: list[str], rel: float, deadline: Deadline | None) -> bool:
     """A floor or ceiling: the two trees agree at whole and half-way points too (``\\lceil x \\rceil`` and
     ``\\lfloor x \\rfloor + 1`` differ only at integers)."""
-    for i in range(len(_STEP_POINTS)):
-        env = {n: complex(_STEP_POINTS[(i + 5 * k) % len(_STEP_POINTS)]) for k, n in enumerate(names)}
-        try:
-            x, y = evaluate(a, env, deadline), evaluate(b, env, deadline)
-        except _Unusable:
-            continue
-        if not close(x, y, rel):
-            return False
-    return True
+    envs = ({n: complex(_STEP_POINTS[(i + 5 * k) % len(_STEP_POINTS)]) for k, n in enumerate(names)}
+            for i in range(len(_STEP_POINTS)))
+    return _agreement(a, b, envs, rel, deadline)[1]
 
 
 def expand_pm(node: Node, limit: int = 8) -> list[Node]:
@@ -734,6 +728,22 @@ def values_at_points(trees: list[Node], names: list[str], deadline: Deadline | N
     return rows
 
 
+def _agreement(a: Node, b: Node, envs: Iterable[dict[str, complex]], rel: float,
+               deadline: Deadline | None) -> tuple[int, bool]:
+    """(points where both trees could be evaluated, whether they agreed at all of them), stopping at the
+    first point that tells them apart."""
+    rows = 0
+    for env in envs:
+        try:
+            x, y = evaluate(a, env, deadline), evaluate(b, env, deadline)
+        except _Unusable:
+            continue
+        rows += 1
+        if not close(x, y, rel):
+            return rows, False
+    return rows, True
+
+
 _WHOLE_POINTS = (1, 2, 3, 4, 7, 12, 19, 30, 0)
 
 
@@ -744,19 +754,11 @@ def _agree_at_integers(a: Node, b: Node, names: list[str], integers: frozenset[s
     The whole numbers run past 8 (12, 19, 30): a term that vanishes at 1..8 does not hide."""
     others = [n for n in names if n not in integers]
     draws = _uniforms(777, len(_WHOLE_POINTS) * max(len(others), 1))
-    rows = 0
-    for i in range(len(_WHOLE_POINTS)):
-        env = {n: complex(_WHOLE_POINTS[(i + 3 * k) % len(_WHOLE_POINTS)])
-               for k, n in enumerate(x for x in names if x in integers)}
-        env.update({n: draws[i * len(others) + k] for k, n in enumerate(others)})
-        try:
-            x, y = evaluate(a, env, deadline), evaluate(b, env, deadline)
-        except _Unusable:
-            continue
-        rows += 1
-        if not close(x, y, rel):
-            return False
-    return True if rows >= 4 else None
+    wholes = [n for n in names if n in integers]
+    envs = ({**{n: complex(_WHOLE_POINTS[(i + 3 * k) % len(_WHOLE_POINTS)]) for k, n in enumerate(wholes)},
+             **{n: draws[i * len(others) + k] for k, n in enumerate(others)}} for i in range(len(_WHOLE_POINTS)))
+    rows, same = _agreement(a, b, envs, rel, deadline)
+    return False if not same else (True if rows >= 4 else None)
 
 
 def equivalent(a: Node, b: Node, deadline: Deadline | None = None,
@@ -770,19 +772,9 @@ def equivalent(a: Node, b: Node, deadline: Deadline | None = None,
     rel = 1e-9 if not digits else max(min(0.5 * 10.0 ** (1 - min(digits)), 5e-3), 1e-6)
     if integers & set(names):
         return _agree_at_integers(a, b, names, integers, rel, deadline)
-    rows, same = 0, True
     lower = {n: v for n, v in (lower or {}).items() if n in names}
-    for env in _points(names, 4 if names else 1, seed=12345):  # stop at the first point that tells them apart
-        if lower:
-            env = {n: v + lower.get(n, 0.0) for n, v in env.items()}
-        try:
-            x, y = evaluate(a, env, deadline), evaluate(b, env, deadline)
-        except _Unusable:
-            continue
-        rows += 1
-        if not close(x, y, rel):
-            same = False
-            break
+    envs = ({n: v + lower.get(n, 0.0) for n, v in env.items()} for env in _points(names, 4 if names else 1, seed=12345))
+    rows, same = _agreement(a, b, envs, rel, deadline)
     if same and rows < (3 if names else 1):
         return None
     if same and names and (has_abs(a) or has_abs(b)) and set(lower) != set(names):  # |x| = x at positive points
