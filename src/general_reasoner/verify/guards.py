@@ -150,12 +150,13 @@ _GAMING: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 _ALTERNATIVE = re.compile(r"\s(?:or|either|and/or)\s|\s/\s")
+_JOURNAL_LINE_RE = re.compile(r"\d\s/\s(?:cr|dr|credit|debit)\b", re.I)  # Dr Cash 500 / Cr Revenue 500: two lines
 _LATEX_WRAPPERS = re.compile(r"\\(?:textbf|textit|textrm|textsf|texttt|text|mathrm|mathbf|mathit|mathsf|mathtt|"
                              r"operatorname|mbox|boxed|fbox|underline|emph)(?![a-zA-Z])\s*")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 
 
-_ASIDE = re.compile(r"\s*\([^()]*\)")
+_ASIDE = re.compile(r"(?<=\S)\s+\([^()]*\)")  # "undecidable (Turing, 1936)"; never a tuple of its own
 
 
 def normalize(text: str) -> str:
@@ -246,7 +247,7 @@ def check_answer(answer: str | None, reference: str, config: GuardConfig = DEFAU
         n_ans, n_ref = (len(_LIST_SEP.split(_ASIDE.sub("", t) if "(" in t else t)) for t in (norm, ref))
         if n_ans >= 3 and n_ans > config.max_list_ratio * n_ref:
             return _reject(Status.GAMING, answer, f"answer lists {n_ans} candidates for a {n_ref}-part reference")
-        alternatives = len(_ALTERNATIVE.findall(f" {norm} "))
+        alternatives = 0 if _JOURNAL_LINE_RE.search(norm) else len(_ALTERNATIVE.findall(f" {norm} "))
         if alternatives >= config.max_alternatives and len(_ALTERNATIVE.findall(f" {ref} ")) < alternatives:
             return _reject(Status.GAMING, answer, f"answer hedges between {alternatives + 1} alternatives")
         if _hedges_choices(norm, ref):
