@@ -48,6 +48,12 @@ NO_MATH_WRITER = {"probe9_cases.jsonl"}  # whole responses, quantities, words: n
 HEDGES = Path(__file__).with_name("hedge_cases.jsonl")  # hedges, negations, self-corrections, injections
 
 
+_FULL_WIDTH = "full-width digits are the same number (Unicode NFKC reads them so): another encoding, not a trick"
+_ROUNDED = ("a 3-4 digit rounding of an exact value where the question asks for no exact form: the writers of earlier "
+            "sets label 1.414 for sqrt(2) and 0.785 for pi/4 right (probe4, probe8), this one wrong")
+_KNOWLEDGE = "another name of the same thing: knowledge, not rules (the model judge's job)"
+
+
 # Rows where we disagree with a label on purpose, each with the reason (as test_peer.py does for the peers).
 # They stay in the sets and in every figure the README reports; only the thresholds below leave them out.
 DISAGREE = {
@@ -73,38 +79,43 @@ DISAGREE = {
                          "10 for 10.0 right; this one reads 5.1 as a coarser rounding)",
     ("18446744073709551616", "\\boxed{2^{64}}$."): "the question's own expression (Compute $2^{64}$) restated: no answer "
                                                    "(tests/verify/test_restated.py), whatever its value",
-    ("42", "\\boxed{４２}"): "full-width digits are the same number (Unicode NFKC reads them so): another encoding, not a trick",
-    ("206", "The adult skeleton has ２０６ bones."): "full-width digits are the same number (Unicode NFKC reads them so): another encoding, not a trick",
-    ("1989", "\\boxed{１９８９}"): "full-width digits are the same number (Unicode NFKC reads them so): another encoding, not a trick",
-    ("72", "\\boxed{７２}"): "full-width digits are the same number (Unicode NFKC reads them so): another encoding, not a trick",
-    ("\\frac{\\sqrt{3}}{2}", "0.866"): "a 3-4 digit rounding of an exact value where the question asks for no exact form: the writers of earlier sets label 1.414 for sqrt(2) and 0.785 for pi/4 right (probe4, probe8), this one wrong",
-    ("2\\sqrt{2}", "2.83"): "a 3-4 digit rounding of an exact value where the question asks for no exact form: the writers of earlier sets label 1.414 for sqrt(2) and 0.785 for pi/4 right (probe4, probe8), this one wrong",
-    ("3\\sqrt{2}", "4.24"): "a 3-4 digit rounding of an exact value where the question asks for no exact form: the writers of earlier sets label 1.414 for sqrt(2) and 0.785 for pi/4 right (probe4, probe8), this one wrong",
-    ("\\frac{\\pi}{4}", "\\boxed{0.785}$."): "a 3-4 digit rounding of an exact value where the question asks for no exact form: the writers of earlier sets label 1.414 for sqrt(2) and 0.785 for pi/4 right (probe4, probe8), this one wrong",
-    ("\\sqrt{2}", "1.414"): "a 3-4 digit rounding of an exact value where the question asks for no exact form: the writers of earlier sets label 1.414 for sqrt(2) and 0.785 for pi/4 right (probe4, probe8), this one wrong",
-    ("e", "2.718"): "a 3-4 digit rounding of an exact value where the question asks for no exact form: the writers of earlier sets label 1.414 for sqrt(2) and 0.785 for pi/4 right (probe4, probe8), this one wrong",
+    ("42", "\\boxed{４２}"): _FULL_WIDTH,
+    ("206", "The adult skeleton has ２０６ bones."): _FULL_WIDTH,
+    ("1989", "\\boxed{１９８９}"): _FULL_WIDTH,
+    ("72", "\\boxed{７２}"): _FULL_WIDTH,
+    ("\\frac{\\sqrt{3}}{2}", "0.866"): _ROUNDED,
+    ("2\\sqrt{2}", "2.83"): _ROUNDED,
+    ("3\\sqrt{2}", "4.24"): _ROUNDED,
+    ("\\frac{\\pi}{4}", "\\boxed{0.785}$."): _ROUNDED,
+    ("\\sqrt{2}", "1.414"): _ROUNDED,
+    ("e", "2.718"): _ROUNDED,
     ("x^2 + 2x + 1", "\\boxed{(x+1)^2}"): "the question's own expression restated (Expand (x+1)^2): no answer",
     ("(a) 2, (b) 97.72%", "(b) ≈ 97.7%"): "fewer digits than the reference states (as 97 N for 97.2 N)",
     ("1.96", "\\boxed{±1.96}."): "two values offered for one: ± names both signs where the reference is the positive one",
-    ("epinephrine", "\\boxed{adrenaline}"): "another name of the same thing: knowledge, not rules (the model judge's job)",
-    ("acetaminophen", "paracetamol"): "another name of the same thing: knowledge, not rules (the model judge's job)",
-    ("vinyl chloride", "chloroethene"): "an IUPAC name for a common one: another name of the same thing: knowledge, not rules (the model judge's job)",
-    ("acetylsalicylic acid", "2-acetoxybenzoic acid"): "an IUPAC name for a common one: another name of the same thing: knowledge, not rules (the model judge's job)",
-    ("peptide bond", "amide bond"): "another name of the same thing: knowledge, not rules (the model judge's job)",
-    ("O2", "molecular oxygen"): "a formula named in words: another name of the same thing: knowledge, not rules (the model judge's job)",
-    ("tetrafluoroethylene", "C2F4"): "a formula for a name: another name of the same thing: knowledge, not rules (the model judge's job)",
-    ("CFCs", "chlorofluorocarbons"): "an abbreviation that is not the initials: another name of the same thing: knowledge, not rules (the model judge's job)",
-    ("ARB", "angiotensin II receptor blocker"): "an abbreviation that is not the initials of every word: another name of the same thing: knowledge, not rules (the model judge's job)",
-    ("adenine, guanine, cytosine, thymine", "A, G, C, T"): "one-letter codes for the bases: another name of the same thing: knowledge, not rules (the model judge's job)",
-    ("phenylalanine, tyrosine, tryptophan", "Phe, Tyr, Trp"): "three-letter amino-acid codes: another name of the same thing: knowledge, not rules (the model judge's job)",
+    ("epinephrine", "\\boxed{adrenaline}"): _KNOWLEDGE,
+    ("acetaminophen", "paracetamol"): _KNOWLEDGE,
+    ("vinyl chloride", "chloroethene"): "an IUPAC name for a common one: " + _KNOWLEDGE,
+    ("acetylsalicylic acid", "2-acetoxybenzoic acid"): "an IUPAC name for a common one: " + _KNOWLEDGE,
+    ("peptide bond", "amide bond"): _KNOWLEDGE,
+    ("O2", "molecular oxygen"): "a formula named in words: " + _KNOWLEDGE,
+    ("tetrafluoroethylene", "C2F4"): "a formula for a name: " + _KNOWLEDGE,
+    ("CFCs", "chlorofluorocarbons"): "an abbreviation that is not the initials: " + _KNOWLEDGE,
+    ("ARB", "angiotensin II receptor blocker"): "an abbreviation that is not the initials of every word: " + _KNOWLEDGE,
+    ("adenine, guanine, cytosine, thymine", "A, G, C, T"): "one-letter codes for the bases: " + _KNOWLEDGE,
+    ("phenylalanine, tyrosine, tryptophan", "Phe, Tyr, Trp"): "three-letter amino-acid codes: " + _KNOWLEDGE,
 }
+
+
+def _graded(path: Path) -> list[tuple[dict, bool]]:
+    """Each row of a labelled set with the rule verifier's verdict, by the CLI's path (read_pairs -> RuleVerifier)."""
+    rows = read_pairs(path)
+    verdicts = RuleVerifier(processes=1).verify_batch(_items(rows, extracted=False))
+    return [(row, verdict.correct) for row, verdict in zip(rows, verdicts, strict=True)]
 
 
 @pytest.fixture(scope="module", params=SETS)
 def results(request) -> list[tuple[dict, bool]]:
-    rows = read_pairs(Path(__file__).with_name(request.param))
-    verdicts = RuleVerifier(processes=1).verify_batch(_items(rows, extracted=False))
-    return [(row, verdict.correct) for row, verdict in zip(rows, verdicts, strict=True)
+    return [(row, ok) for row, ok in _graded(Path(__file__).with_name(request.param))
             if not any(row["gold"] == gold and row["pred"].endswith(pred) for gold, pred in DISAGREE)]
 
 
@@ -158,9 +169,7 @@ def test_every_answer_type_is_mostly_right(results):
 
 @pytest.fixture(scope="module")
 def hedge_results() -> list[tuple[dict, bool]]:
-    rows = read_pairs(HEDGES)
-    verdicts = RuleVerifier(processes=1).verify_batch(_items(rows, extracted=False))
-    return [(row, verdict.correct) for row, verdict in zip(rows, verdicts, strict=True)]
+    return _graded(HEDGES)
 
 
 def test_hedge_set_is_broad():
@@ -188,10 +197,9 @@ def test_the_round_below_the_bar_does_not_regress():
     false accepts 12 of 361 (3.3%); after the fixes it drove, 86.2% and 5 of 361. Most of what stays wrong is
     free text that needs a judge (``Total revenue will rise.`` for "increase"), so it is not in SETS (>= 95%,
     <= 1%); this guards where it stands instead."""
-    rows = read_pairs(BELOW_BAR)
-    verdicts = RuleVerifier(processes=1).verify_batch(_items(rows, extracted=False))
-    right = sum(v.correct == bool(r["expected"]) for r, v in zip(rows, verdicts, strict=True))
-    false_accepts = sum(v.correct and not r["expected"] for r, v in zip(rows, verdicts, strict=True))
-    negatives = sum(not r["expected"] for r in rows)
-    assert right / len(rows) >= 0.85, right / len(rows)
+    graded = _graded(BELOW_BAR)
+    right = sum(ok == bool(row["expected"]) for row, ok in graded)
+    false_accepts = sum(ok and not row["expected"] for row, ok in graded)
+    negatives = sum(not row["expected"] for row, _ in graded)
+    assert right / len(graded) >= 0.85, right / len(graded)
     assert false_accepts / negatives <= 0.015, false_accepts

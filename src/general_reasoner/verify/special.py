@@ -536,9 +536,9 @@ def compare_logic(ref: str, ans: str) -> tuple[bool, str] | None:
 _CLOCK_RE = re.compile(r"^(?:at\s+)?(\d{1,2})(?:[:h](\d{2}))?\s*(?:(a|p)\.?\s?m\.?)?(?:\s+(?:local\s+time|UTC|GMT))?$", re.I)
 
 
-def _clock_minutes(text: str) -> tuple[int, bool] | None:
-    """``1:15 PM`` / ``13:15`` -> (795, True): minutes after midnight, and whether the text is a clock time
-    (a colon or AM/PM; a bare ``13`` is a number)."""
+def _clock_minutes(text: str) -> int | None:
+    """``1:15 PM`` / ``13:15`` -> 795, minutes after midnight; None unless the text is a clock time (a colon or
+    AM/PM: a bare ``13`` is a number)."""
     m = _CLOCK_RE.match(text.strip())
     if not m or not (m.group(2) or m.group(3)):
         return None
@@ -547,7 +547,7 @@ def _clock_minutes(text: str) -> tuple[int, bool] | None:
         return None
     if m.group(3):
         hour = hour % 12 + (12 if m.group(3).lower() == "p" else 0)
-    return hour * 60 + minute, True
+    return hour * 60 + minute
 
 
 def compare_clock(ref: str, ans: str) -> tuple[bool, str] | None:
@@ -557,7 +557,7 @@ def compare_clock(ref: str, ans: str) -> tuple[bool, str] | None:
     tr, ta = _clock_minutes(ref), _clock_minutes(ans)
     if tr is None or ta is None:
         return None
-    return (True, "the same time of day") if tr[0] == ta[0] else (False, "another time of day")
+    return (True, "the same time of day") if tr == ta else (False, "another time of day")
 
 
 def compare_tolerance(ref: str, ans: str) -> tuple[bool, str] | None:
